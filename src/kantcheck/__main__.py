@@ -1,0 +1,5 @@
+"""`python -m kantcheck`."""
+
+from kantcheck.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""spaCy pipeline: model choice, gazetteer patterns, entity linking, temporal tagging."""

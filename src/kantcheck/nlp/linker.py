@@ -1,0 +1,203 @@
+"""Gazetteer entities in spaCy: ruler patterns from the aliases, then linking mentions to ids.
+
+Exact aliases come from an `entity_ruler` placed before the statistical NER, so "Kant" is a
+place or the air base, never a person. Mentions the ruler did not cover are linked by alias,
+title-stripped name, surname, and finally fuzzy matching on a transliteration key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kantcheck.gazetteer import Entity, Gazetteer, load_gazetteer
+
+LINKER_COMPONENT = "kantcheck_linker"
+RULER_NAME = "kantcheck_gazetteer"
+# Transliteration variants score ~80-90 on plain ratio; on the key below they score >= 90,
+# while unrelated names of the same length stay under it.
+FUZZY_THRESHOLD = 90.0
+FUZZY_MIN_LENGTH = 5
+LABELS = {
+    "person": "PERSON",
+    "place": "GPE",
+    "country": "GPE",
+    "facility": "FAC",
+    "organization": "ORG",
+    "event": "EVENT",
+    "other": "MISC",
+}
+COMPATIBLE = {
+    "PERSON": {"person"},
+    "GPE": {"place", "country"},
+    "LOC": {"place", "country", "facility"},
+    "FAC": {"facility", "place"},
+    "ORG": {"organization", "facility", "country"},
+    "NORP": {"country"},
+    "EVENT": {"event"},
+}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_TITLES = re.compile(
+    r"^(?:(?:the|president|prime|minister|foreign|defen[cs]e|general|colonel|gen\.|col\.|mr\.?|"
+    r"mrs\.?|ms\.?|dr\.?|mayor|ambassador|chief|head|leader|former|acting|interim|deputy|"
+    r"russian|kyrgyz|u\.s\.|us|american|kazakh|belarusian)\s+)+",
+    re.IGNORECASE,
+)
+_TRANSLIT = [
+    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("yev", "ev"), ("iev", "ev"), ("ye", "e"),
+    ("yu", "u"), ("ya", "a"), ("iy", "i"), ("yi", "i"), ("ay", "a"), ("oo", "o"), ("ee", "e"),
+    ("y", "i"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
+]
+
+Doc.set_extension("links", default=None, force=True)
+Span.set_extension(
+    "entity_id",
+    getter=lambda span: (span.doc._.links or {}).get((span.start, span.end)),
+    force=True,
+)
+
+
+def translit_key(name: str) -> str:
+    """A spelling-neutral key: Zhaparov, Dzhaparov and Japarov share `japarov`."""
+    key = re.sub(r"[^a-z ]", "", name.lower())
+    for src, dst in _TRANSLIT:
+        key = key.replace(src, dst)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def normalize_mention(text: str) -> str:
+    text = " ".join(text.split())
+    text = _POSSESSIVE.sub("", text).strip(" .,;:\"'“”‘’()[]")
+    return text
+
+
+@lru_cache(maxsize=8)
+def cached_gazetteer(path: str) -> Gazetteer:
+    return load_gazetteer(Path(path) if path else None)[0]
+
+
+def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
+    """Token patterns for every alias: acronyms match case-sensitively, names ignore case
+    but keep their capitals, so "US" never matches "us" and "Kant" never matches "kant"."""
+    patterns = []
+    for ent in gaz.entities:
+        for name in ent.names:
+            words = [t.text for t in tokenize(name)]
+            if not words:
+                continue
+            pattern: list[dict[str, Any]] = []
+            for word in words:
+                if word.isupper() or "." in word or len(word) <= 2:
+                    pattern.append({"ORTH": word})
+                elif word[:1].isupper():
+                    pattern.append({"LOWER": word.lower(), "IS_LOWER": False})
+                else:
+                    pattern.append({"LOWER": word.lower()})
+            ids = gaz.alias_index.get(name.lower(), [ent.id])
+            default = _default_of(gaz, ids)
+            patterns.append({"label": LABELS[gaz.by_id[default].type], "pattern": pattern, "id": default})
+    return patterns
+
+
+def _default_of(gaz: Gazetteer, ids: list[str]) -> str:
+    for i in ids:
+        if gaz.by_id[i].default:
+            return i
+    return ids[0]
+
+
+class EntityLinker:
+    """Sets `doc._.links[(start, end)]` to a gazetteer id (or None) for every entity."""
+
+    def __init__(self, gaz: Gazetteer, context_window: int = 40) -> None:
+        self.gaz = gaz
+        self.window = context_window
+        self.keys: dict[str, list[str]] = {}
+        for ent in gaz.entities:
+            for name in ent.names:
+                key = translit_key(name)
+                if len(key) >= FUZZY_MIN_LENGTH:
+                    self.keys.setdefault(key, [])
+                    if ent.id not in self.keys[key]:
+                        self.keys[key].append(ent.id)
+        self.key_list = sorted(self.keys)
+        self.surnames: dict[str, list[str]] = {}
+        for ent in gaz.entities:
+            if ent.type == "person":
+                for name in ent.names:
+                    last = name.split()[-1].lower()
+                    ids = self.surnames.setdefault(last, [])
+                    if ent.id not in ids:
+                        ids.append(ent.id)
+
+    def __call__(self, doc: Doc) -> Doc:
+        links: dict[tuple[int, int], str | None] = {}
+        for span in doc.ents:
+            links[(span.start, span.end)] = self.link(span)
+        doc._.links = links
+        return doc
+
+    def candidates(self, span: Span) -> list[str]:
+        text = normalize_mention(span.text)
+        low = text.lower()
+        index = self.gaz.alias_index
+        if low in index:
+            return index[low]
+        if low.startswith("the ") and low[4:] in index:
+            return index[low[4:]]
+        stripped = _TITLES.sub("", text).strip()
+        if stripped and stripped.lower() in index:
+            return index[stripped.lower()]
+        if span.label_ == "PERSON" and stripped:
+            last = stripped.split()[-1].lower()
+            if last in self.surnames and len(self.surnames[last]) == 1:
+                return self.surnames[last]
+        return self.fuzzy(stripped or text, span.label_)
+
+    def fuzzy(self, text: str, label: str) -> list[str]:
+        key = translit_key(text)
+        if len(key) < FUZZY_MIN_LENGTH or not self.key_list:
+            return []
+        hit = process.extractOne(key, self.key_list, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        if hit is None:
+            return []
+        allowed = COMPATIBLE.get(label)
+        return [i for i in self.keys[hit[0]] if allowed is None or self.gaz.by_id[i].type in allowed]
+
+    def link(self, span: Span) -> str | None:
+        ids = self.candidates(span)
+        if not ids:
+            return None
+        if len(ids) == 1:
+            return ids[0]
+        return self.disambiguate(span, ids)
+
+    def disambiguate(self, span: Span, ids: list[str]) -> str:
+        """Pick the reading whose context words stand nearest; else the declared default."""
+        doc = span.doc
+        lo, hi = max(0, span.start - self.window), min(len(doc), span.end + self.window)
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[lo:hi]
+        words = {t.lower_ for t in sent if not (span.start <= t.i < span.end)}
+        words |= {f"{a.lower_} {b.lower_}" for a, b in zip(sent, sent[1:], strict=False)}
+        best, best_score = _default_of(self.gaz, ids), 0
+        for i in ids:
+            ent: Entity = self.gaz.by_id[i]
+            score = sum(1 for w in ent.context if w.lower() in words)
+            if score > best_score:
+                best, best_score = i, score
+        return best
+
+
+@Language.factory(
+    LINKER_COMPONENT,
+    assigns=["doc._.links"],
+    default_config={"gazetteer_path": ""},
+)
+def make_linker(nlp: Language, name: str, gazetteer_path: str) -> EntityLinker:
+    return EntityLinker(cached_gazetteer(gazetteer_path))

@@ -1,0 +1,35 @@
+"""Build the one spaCy pipeline a scan uses: model, gazetteer ruler, linker, temporal tagger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kantcheck.gazetteer import DEFAULT_GAZETTEER
+from kantcheck.nlp.linker import LINKER_COMPONENT, RULER_NAME, cached_gazetteer, ruler_patterns
+from kantcheck.nlp.model import load_model
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) -> Language:
+    """Add kantcheck's components to a loaded (or blank) pipeline; returns it for chaining."""
+    from kantcheck.nlp import timex
+
+    path = str(gazetteer_path or DEFAULT_GAZETTEER)
+    gaz = cached_gazetteer(path)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where
+    )
+    ruler.add_patterns(ruler_patterns(gaz, nlp.make_doc))  # type: ignore[attr-defined]
+    nlp.add_pipe(LINKER_COMPONENT, config={"gazetteer_path": path})
+    nlp.add_pipe(timex.TIMEX_COMPONENT)
+    return nlp
+
+
+def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None) -> tuple[Language, str]:
+    """The full pipeline and the label of the model that runs in it."""
+    nlp, label = load_model(model)
+    return add_kantcheck_components(nlp, gazetteer_path), label

@@ -1,0 +1,1 @@
+"""Reports: build the `Report` record, apply baseline and triage, render each format."""

@@ -1,0 +1,184 @@
+"""The library entry point: paths in, a `Report` out. Never prints, never exits."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kantcheck.gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
+from kantcheck.ingest import DEFAULT_MAX_BYTES, Article, discover, read_article
+from kantcheck.models import ArticleErrorRecord, ArticleInfo, Claim, Report, ToolInfo
+from kantcheck.version import __version__
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from kantcheck.claims import PredicateVocab
+    from kantcheck.compare import Rules
+
+Progress = Callable[[int, int], None]
+DEFAULT_STORE = Path(".kantcheck")
+
+
+@dataclass
+class ScanOptions:
+    """Everything that changes a scan's output, in one place (and in the store fingerprint)."""
+
+    gazetteer: Path | None = None
+    model: str | None = None
+    rules: Path | None = None
+    predicates: Path | None = None
+    store: Path | None = DEFAULT_STORE
+    jobs: int = 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    progress: Progress | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class Extractor:
+    """The loaded pipeline and vocabularies: built once, used for every article."""
+
+    def __init__(self, opts: ScanOptions) -> None:
+        from kantcheck.claims import load_predicates
+        from kantcheck.nlp.pipeline import build_pipeline
+
+        self.gaz_path = opts.gazetteer or DEFAULT_GAZETTEER
+        self.gazetteer, self.gaz_sha = load_gazetteer(self.gaz_path)
+        self.vocab: PredicateVocab = load_predicates(opts.predicates)
+        self.nlp: Language
+        self.nlp, self.model_label = build_pipeline(opts.model, self.gaz_path)
+
+    def docs(self, articles: Sequence[Article], batch_size: int = 16) -> Iterator[Doc]:
+        def make(article: Article) -> Doc:
+            doc = self.nlp.make_doc(article.body)
+            doc._.dct = article.published
+            return doc
+
+        yield from self.nlp.pipe((make(a) for a in articles), batch_size=batch_size)
+
+    def extract(self, doc: Doc, article: Article) -> tuple[list[Claim], list[str]]:
+        from kantcheck.claims import extract_claims
+
+        claims = extract_claims(doc, article, self.gazetteer, self.vocab)
+        entities = sorted({e._.entity_id for e in doc.ents if e._.entity_id})
+        return claims, entities
+
+
+@lru_cache(maxsize=2)
+def _cached_extractor(model: str | None, gaz: Path | None, predicates: Path | None, key: str) -> Extractor:
+    return Extractor(ScanOptions(gazetteer=gaz, model=model, predicates=predicates))
+
+
+def get_extractor(opts: ScanOptions) -> Extractor:
+    """One pipeline per configuration and process: loading the model is the slow part."""
+    key = file_sha(opts.gazetteer or DEFAULT_GAZETTEER) + file_sha(opts.predicates)
+    return _cached_extractor(opts.model, opts.gazetteer, opts.predicates, key)
+
+
+def file_sha(path: Path | None) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path and path.exists() else "-"
+
+
+def fingerprint(model_label: str, opts: ScanOptions, gaz_sha: str) -> str:
+    """What the cached claims depend on: model, kantcheck, gazetteer and predicate files."""
+    from kantcheck.claims import DEFAULT_PREDICATES
+
+    parts = [model_label, __version__, gaz_sha, file_sha(opts.predicates or DEFAULT_PREDICATES)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def read_all(paths: Sequence[str], max_bytes: int) -> tuple[list[Article], list[ArticleErrorRecord]]:
+    """Discover and read; ids made unique so that two files never share claims."""
+    articles: list[Article] = []
+    errors: list[ArticleErrorRecord] = []
+    seen: dict[str, int] = {}
+    for cand in discover(list(paths)):
+        got = read_article(cand, max_bytes)
+        if isinstance(got, ArticleErrorRecord):
+            errors.append(got)
+            continue
+        if got.id in seen:
+            seen[got.id] += 1
+            new_id = f"{got.id}~{seen[got.id]}"
+            got.warnings.append(f"article id {got.id!r} already used; renamed {new_id!r}")
+            got.id = new_id
+        else:
+            seen[got.id] = 1
+        articles.append(got)
+    return articles, errors
+
+
+def extract_all(
+    articles: Sequence[Article], opts: ScanOptions
+) -> tuple[dict[str, tuple[list[Claim], list[str]]], Extractor]:
+    """Claims for every article: from the store where it has them, else from the pipeline."""
+    from kantcheck.store import Store
+
+    extractor = get_extractor(opts)
+    fp = fingerprint(extractor.model_label, opts, extractor.gaz_sha)
+    store = Store(opts.store) if opts.store else None
+    results: dict[str, tuple[list[Claim], list[str]]] = {}
+    todo: list[Article] = []
+    for art in articles:
+        key = _store_key(art)
+        cached = store.get(art.sha256, fp, key) if store else None
+        if cached is not None:
+            results[art.id] = cached
+        else:
+            todo.append(art)
+    done = len(results)
+    if opts.progress:
+        opts.progress(done, len(articles))
+    for art, doc in zip(todo, extractor.docs(todo), strict=True):
+        results[art.id] = extractor.extract(doc, art)
+        if store:
+            store.put(art.sha256, fp, _store_key(art), *results[art.id])
+        done += 1
+        if opts.progress:
+            opts.progress(done, len(articles))
+    if store:
+        opts.warnings.extend(store.warnings)
+        store.close()
+    return results, extractor
+
+
+def _store_key(art: Article) -> str:
+    return "\x1f".join([art.id, art.published or "", art.outlet or ""])
+
+
+def scan(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None = None) -> Report:
+    """Scan articles and compare their claims. Raises only KantcheckError (bad configuration)."""
+    from kantcheck.compare import compare, load_rules
+    from kantcheck.report.build import build_report
+
+    opts = opts or ScanOptions()
+    rules: Rules = load_rules(opts.rules)
+    articles, errors = read_all([str(p) for p in paths], opts.max_bytes)
+    results, extractor = extract_all(articles, opts)
+    claims = [c for art in articles for c in results[art.id][0]]
+    infos = [art.info(results[art.id][1]) for art in articles]
+    findings = compare(claims, extractor.gazetteer, rules, infos)
+    tool = ToolInfo(version=__version__, model=extractor.model_label, gazetteer_sha256=extractor.gaz_sha)
+    return build_report(tool, infos, claims, findings, errors)
+
+
+def extract_claims_from_paths(
+    paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None = None
+) -> tuple[list[ArticleInfo], list[Claim], list[ArticleErrorRecord], ToolInfo]:
+    """Extraction only (the `claims` command)."""
+    opts = opts or ScanOptions()
+    articles, errors = read_all([str(p) for p in paths], opts.max_bytes)
+    results, extractor = extract_all(articles, opts)
+    claims = [c for art in articles for c in results[art.id][0]]
+    infos = [art.info(results[art.id][1]) for art in articles]
+    tool = ToolInfo(version=__version__, model=extractor.model_label, gazetteer_sha256=extractor.gaz_sha)
+    return infos, claims, errors, tool
+
+
+__all__ = ["Gazetteer", "ScanOptions", "extract_claims_from_paths", "scan"]
