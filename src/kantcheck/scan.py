@@ -114,20 +114,29 @@ def read_all(paths: Sequence[str], max_bytes: int) -> tuple[list[Article], list[
     return articles, errors
 
 
-def extract_all(
-    articles: Sequence[Article], opts: ScanOptions
-) -> tuple[dict[str, tuple[list[Claim], list[str]]], Extractor]:
-    """Claims for every article: from the store where it has them, else from the pipeline."""
+@dataclass
+class Extraction:
+    """Per-article results, and what the report says about the tool that produced them."""
+
+    results: dict[str, tuple[list[Claim], list[str]]]
+    gazetteer: Gazetteer
+    tool: ToolInfo
+
+
+def extract_all(articles: Sequence[Article], opts: ScanOptions) -> Extraction:
+    """Claims for every article: from the store where it has them, else from the pipeline.
+    The model is loaded only when some article is not in the store."""
+    from kantcheck.nlp.model import model_label
     from kantcheck.store import Store
 
-    extractor = get_extractor(opts)
-    fp = fingerprint(extractor.model_label, opts, extractor.gaz_sha)
+    label = model_label(opts.model)
+    gazetteer, gaz_sha = load_gazetteer(opts.gazetteer or DEFAULT_GAZETTEER)
+    fp = fingerprint(label, opts, gaz_sha)
     store = Store(opts.store) if opts.store else None
     results: dict[str, tuple[list[Claim], list[str]]] = {}
     todo: list[Article] = []
     for art in articles:
-        key = _store_key(art)
-        cached = store.get(art.sha256, fp, key) if store else None
+        cached = store.get(art.sha256, fp, _store_key(art)) if store else None
         if cached is not None:
             results[art.id] = cached
         else:
@@ -135,17 +144,51 @@ def extract_all(
     done = len(results)
     if opts.progress:
         opts.progress(done, len(articles))
-    for art, doc in zip(todo, extractor.docs(todo), strict=True):
-        results[art.id] = extractor.extract(doc, art)
-        if store:
-            store.put(art.sha256, fp, _store_key(art), *results[art.id])
-        done += 1
-        if opts.progress:
-            opts.progress(done, len(articles))
+    if todo:
+        extractor = get_extractor(opts)
+        label = extractor.model_label
+        for art, got in zip(todo, _run_extraction(extractor, todo, opts.jobs), strict=True):
+            results[art.id] = got
+            if store:
+                store.put(art.sha256, fp, _store_key(art), *got)
+            done += 1
+            if opts.progress:
+                opts.progress(done, len(articles))
     if store:
         opts.warnings.extend(store.warnings)
         store.close()
-    return results, extractor
+    tool = ToolInfo(version=__version__, model=label, gazetteer_sha256=gaz_sha)
+    return Extraction(results, gazetteer, tool)
+
+
+_WORKER: Extractor | None = None
+CHUNK = 8
+
+
+def _work(chunk: list[Article]) -> list[tuple[list[Claim], list[str]]]:
+    assert _WORKER is not None
+    return [_WORKER.extract(doc, art) for art, doc in zip(chunk, _WORKER.docs(chunk), strict=True)]
+
+
+def _run_extraction(
+    extractor: Extractor, todo: list[Article], jobs: int
+) -> Iterator[tuple[list[Claim], list[str]]]:
+    """In order, one result per article; with jobs > 1, forked workers share the loaded model."""
+    if jobs <= 1 or len(todo) < 2 * CHUNK:
+        for art, doc in zip(todo, extractor.docs(todo), strict=True):
+            yield extractor.extract(doc, art)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER
+    _WORKER = extractor
+    chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for got in pool.map(_work, chunks):
+            yield from got
+    _WORKER = None
 
 
 def _store_key(art: Article) -> str:
@@ -160,12 +203,11 @@ def scan(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None = Non
     opts = opts or ScanOptions()
     rules: Rules = load_rules(opts.rules)
     articles, errors = read_all([str(p) for p in paths], opts.max_bytes)
-    results, extractor = extract_all(articles, opts)
-    claims = [c for art in articles for c in results[art.id][0]]
-    infos = [art.info(results[art.id][1]) for art in articles]
-    findings = compare(claims, extractor.gazetteer, rules, infos)
-    tool = ToolInfo(version=__version__, model=extractor.model_label, gazetteer_sha256=extractor.gaz_sha)
-    return build_report(tool, infos, claims, findings, errors)
+    ex = extract_all(articles, opts)
+    claims = [c for art in articles for c in ex.results[art.id][0]]
+    infos = [art.info(ex.results[art.id][1]) for art in articles]
+    findings = compare(claims, ex.gazetteer, rules, infos)
+    return build_report(ex.tool, infos, claims, findings, errors)
 
 
 def extract_claims_from_paths(
@@ -174,11 +216,10 @@ def extract_claims_from_paths(
     """Extraction only (the `claims` command)."""
     opts = opts or ScanOptions()
     articles, errors = read_all([str(p) for p in paths], opts.max_bytes)
-    results, extractor = extract_all(articles, opts)
-    claims = [c for art in articles for c in results[art.id][0]]
-    infos = [art.info(results[art.id][1]) for art in articles]
-    tool = ToolInfo(version=__version__, model=extractor.model_label, gazetteer_sha256=extractor.gaz_sha)
-    return infos, claims, errors, tool
+    ex = extract_all(articles, opts)
+    claims = [c for art in articles for c in ex.results[art.id][0]]
+    infos = [art.info(ex.results[art.id][1]) for art in articles]
+    return infos, claims, errors, ex.tool
 
 
 __all__ = ["Gazetteer", "ScanOptions", "extract_claims_from_paths", "scan"]

@@ -179,16 +179,33 @@ class EntityLinker:
         return self.disambiguate(span, ids)
 
     def disambiguate(self, span: Span, ids: list[str]) -> str:
-        """Pick the reading whose context words stand nearest; else the declared default."""
+        """Pick the reading whose context words stand nearest; else the declared default.
+
+        Words next to the mention weigh more than words elsewhere in the sentence ("Kant city"
+        is the town even in a sentence about the air base), and a mention governed by "in"
+        leans to a place ("the airbase in Kant": the base is in the town).
+        """
         doc = span.doc
-        lo, hi = max(0, span.start - self.window), min(len(doc), span.end + self.window)
-        sent = span.sent if doc.has_annotation("SENT_START") else doc[lo:hi]
-        words = {t.lower_ for t in sent if not (span.start <= t.i < span.end)}
-        words |= {f"{a.lower_} {b.lower_}" for a, b in zip(sent, sent[1:], strict=False)}
+        if doc.has_annotation("SENT_START"):
+            sent_start, sent_end = span.sent.start, span.sent.end
+        else:
+            sent_start = max(0, span.start - self.window)
+            sent_end = min(len(doc), span.end + self.window)
+        near = {t.lower_ for t in doc[max(sent_start, span.start - 2) : min(sent_end, span.end + 2)]}
+        far = {t.lower_ for t in doc[sent_start:sent_end]}
+        pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(doc[sent_start:sent_end], doc[sent_start + 1 : sent_end], strict=False)}
+        governed_by_in = span.root.dep_ == "pobj" and span.root.head.lower_ == "in"
         best, best_score = _default_of(self.gaz, ids), 0
         for i in ids:
             ent: Entity = self.gaz.by_id[i]
-            score = sum(1 for w in ent.context if w.lower() in words)
+            score = 0
+            for w in (c.lower() for c in ent.context):
+                if w in near and w not in (t.lower() for t in ent.names):
+                    score += 3
+                elif w in far or w in pairs:
+                    score += 1
+            if governed_by_in and ent.type in ("place", "country"):
+                score += 2
             if score > best_score:
                 best, best_score = i, score
         return best

@@ -38,6 +38,13 @@ def choose_model(name: str | None = None) -> str:
     raise ModelError(f"no spaCy model found (tried {', '.join(MODEL_CANDIDATES)}): {INSTALL_HINT}")
 
 
+def model_label(name: str | None = None) -> str:
+    """`package version` of the model a scan would load, without importing spaCy: the store
+    fingerprint needs it, and a rescan served from the store never loads the model."""
+    package = choose_model(name)
+    return f"{package} {_distribution_version(package) or 'unknown'}"
+
+
 def load_model(name: str | None = None) -> tuple[Language, str]:
     """Load the model; return it with a label `package version` for the report."""
     import spacy
