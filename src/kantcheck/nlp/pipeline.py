@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) -> Language:
     """Add kantcheck's components to a loaded (or blank) pipeline; returns it for chaining."""
-    from kantcheck.nlp import timex
+    from kantcheck.nlp import figures, timex
 
     path = str(gazetteer_path or DEFAULT_GAZETTEER)
     gaz = cached_gazetteer(path)
@@ -26,6 +26,7 @@ def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) 
     ruler.add_patterns(ruler_patterns(gaz, nlp.make_doc))  # type: ignore[attr-defined]
     nlp.add_pipe(LINKER_COMPONENT, config={"gazetteer_path": path})
     nlp.add_pipe(timex.TIMEX_COMPONENT)
+    nlp.add_pipe(figures.FIGURES_COMPONENT)
     return nlp
 
 
