@@ -88,14 +88,16 @@ def score_doc(
         c.value_ok += s.value == g.value
         if log is not None and s.value != g.value:
             log.append(
-                f"VALUE\t{name}\t{g.text!r}|{text[s.start : s.end]!r}\t{g.type}/{s.type}\t{g.value}|{s.value}\t{_ctx(text, g.start, g.end)}"
+                f"VALUE\t{name}\t{g.text!r}|{text[s.start : s.end]!r}\t{g.type}/{s.type}"
+                f"\t{g.value}|{s.value}\t{_ctx(text, g.start, g.end)}"
             )
     c.relaxed_sys = len(used)
     if log is not None:
         for i, s in enumerate(sys_):
             if i not in used:
                 log.append(
-                    f"FP\t{name}\t{text[s.start : s.end]!r}\t{s.type}\t{s.value}\t{_ctx(text, s.start, s.end)}"
+                    f"FP\t{name}\t{text[s.start : s.end]!r}\t{s.type}\t{s.value}"
+                    f"\t{_ctx(text, s.start, s.end)}"
                 )
     return c
 
@@ -113,7 +115,8 @@ def row(name: str, c: Counts) -> str:
     va = c.value_ok / c.relaxed_gold if c.relaxed_gold else 0.0
     return (
         f"{name:<28} {c.gold:>5} {c.sys:>5} | {100 * sp:5.1f} {100 * sr:5.1f} {100 * sf:5.1f} | "
-        f"{100 * rp:5.1f} {100 * rr:5.1f} {100 * rf:5.1f} | {100 * ta:5.1f} {100 * va:5.1f} | {100 * rf * va:5.1f}"
+        f"{100 * rp:5.1f} {100 * rr:5.1f} {100 * rf:5.1f} | "
+        f"{100 * ta:5.1f} {100 * va:5.1f} | {100 * rf * va:5.1f}"
     )
 
 
@@ -242,14 +245,15 @@ def main(argv: Iterable[str] | None = None) -> int:
                 totals.setdefault((sysname, corpus), Counts()).add(c)
     print(HEADER)
     print("-" * len(HEADER))
-    for (sysname, corpus), c in totals.items():
+    for sysname, corpus in totals:
         if corpus == "all":
             for sub in ("TimeBank", "AQUAINT", "all"):
                 if (sysname, sub) in totals:
                     print(row(f"{sysname[:19]} {sub}", totals[(sysname, sub)]))
     print()
     print(
-        "spaCy row: spans and types from spaCy NER; values from kantcheck's normalizer on the entity text."
+        "spaCy row: spans and types from spaCy NER; "
+        "values from kantcheck's normalizer on the entity text."
     )
     print(
         "dateparser row: values at day granularity (YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a clock)."
@@ -257,7 +261,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     if nlp is not None:
         share = tag_s / (parse_s + tag_s) if parse_s + tag_s else 0.0
         print(
-            f"time: parse {parse_s:.1f}s, timex tagger {tag_s:.2f}s -> tagger share {100 * share:.1f}% of scan NLP time"
+            f"time: parse {parse_s:.1f}s, timex tagger {tag_s:.2f}s"
+            f" -> tagger share {100 * share:.1f}% of scan NLP time"
         )
     else:
         print(f"time: timex tagger {tag_s:.2f}s (no parse)")

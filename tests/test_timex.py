@@ -141,6 +141,66 @@ def test_expressions(
     assert (t.type, t.value) == (type_, value)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value"),
+    [
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("But a minute and a half later it fell.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("It was the lowest for almost two decades.", "almost two decades", "DURATION", "P20Y"),
+        ("Revenue for the year ended March 31 rose.", "the year", "DURATION", "P1Y"),
+        ("Sales for the full year were $6 billion.", "the full year", "DATE", "2025"),
+        ("Competitors cut prices over the summer.", "the summer", "DATE", "2025-SU"),
+        (
+            "Shares fell by mid-afternoon yesterday.",
+            "mid-afternoon yesterday",
+            "TIME",
+            "2025-11-26TAF",
+        ),
+        ("The theme of our campaign until Election Day.", "Election Day", "DATE", "2026-11-03"),
+        ("Risks are high in the near term.", "the near term", "DATE", "FUTURE_REF"),
+        ("He attended a third day-long meeting.", "day-long", "DURATION", "P1D"),
+    ],
+)
+def test_more_expressions(
+    timex_nlp: spacy.language.Language, text: str, span: str, type_: str, value: str
+) -> None:
+    t = find(tag_text(text, "2025-11-27", timex_nlp), span)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_weekday_modal_and_horizon(timex_nlp: spacy.language.Language) -> None:
+    # a modal is no future of its own; "as soon as Tuesday" always looks ahead
+    v = values("His grandparents could not be located Wednesday.", "2000-01-06", timex_nlp)
+    assert v["Wednesday"] == "2000-01-05"
+    v = values("He said they could leave as soon as Tuesday.", "2000-04-03", timex_nlp)
+    assert v["Tuesday"] == "2000-04-04"
+    v = values("She has scheduled a news conference Thursday.", "1999-05-05", timex_nlp)
+    assert v["Thursday"] == "1999-05-06"
+
+
+def test_this_coming_with_day_and_generic_today(timex_nlp: spacy.language.Language) -> None:
+    v = values("Women's Day is this coming Sunday, March eighth.", "1998-03-05", timex_nlp)
+    assert v["this coming Sunday, March eighth"] == "1998-03-08"
+    assert "today" not in values("Fathers matter in today's world.", "1998-03-05", timex_nlp)
+    v = values("He marched in the March for Life at high noon.", "1999-01-22", timex_nlp)
+    assert "March" not in v and "noon" not in v
+    v = values("Net will fall in the last half of 1989.", "1989-10-30", timex_nlp)
+    assert v["the last half of 1989"] == "1989-H2"
+    v = values("Stocks fell Friday, down 4.5% from the previous Friday.", "1989-10-30", timex_nlp)
+    assert v["the previous Friday"] == "1989-10-20"
+
+
+def test_year_ago_compares_with_the_reported_quarter(
+    timex_nlp: spacy.language.Language,
+) -> None:
+    text = (
+        "Net rose in the third quarter, the company said. It expects a gain in the "
+        "third quarter of 1990. In the year-ago period, it earned $1 million."
+    )
+    v = values(text, "1989-10-26", timex_nlp)
+    assert v["the year-ago period"] == "1988-Q3"
+
+
 def test_early_has_mod(timex_nlp: spacy.language.Language) -> None:
     t = find(tag_text("It opened in early 2019.", "2025-11-27", timex_nlp), "early 2019")
     assert t.mod == "START" and t.interval_start == "2019-01-01" and t.interval_end == "2019-12-31"

@@ -179,10 +179,13 @@ def _month_day(mon: int, day: int | None, rel: str, ctx: Context, m: Match) -> R
     y = dct.year
     if dct.month is not None:
         key, dkey = mon, dct.month  # compare months only: "by Jan. 14" in mid-January is this year
+        # with a day on both sides, "this coming Sunday, March 8" in a March 5 article is this year
+        fine = day is not None and dct.day is not None
+        here, there = (mon, day or 0), (dct.month, dct.day or 0)
         if rel in ("last", "this past", "past"):
-            y = dct.year if key < dkey else dct.year - 1
+            y = dct.year if (here < there if fine else key < dkey) else dct.year - 1
         elif rel in ("next", "this coming", "coming"):
-            y = dct.year if key > dkey else dct.year + 1
+            y = dct.year if (here > there if fine else key > dkey) else dct.year + 1
         elif rel == "this":
             y = dct.year
         else:
@@ -203,6 +206,15 @@ def _month_day(mon: int, day: int | None, rel: str, ctx: Context, m: Match) -> R
 
 
 def _weekday(wd: int, rel: str, ctx: Context, m: Match) -> Reading | None:
+    if rel.startswith("the "):
+        # "the previous Friday": relative to the day under discussion (else the DCT)
+        ref, anchor = _from_text(ctx)
+        if ref is None or ref.date is None:
+            ref, anchor = ctx.dct, "dct"
+        if ref is None or ref.date is None:
+            return Reading("DATE", f"XXXX-WXX-{wd}", "none", None, "day")
+        back = rel in ("the previous", "the prior", "the preceding")
+        return _day_reading(N.weekday_near(ref, wd, -2 if back else 2), anchor)
     dct = ctx.dct
     if dct is None or dct.date is None:
         return Reading("DATE", f"XXXX-WXX-{wd}", "none", None, "day")
@@ -212,10 +224,15 @@ def _weekday(wd: int, rel: str, ctx: Context, m: Match) -> Reading | None:
         d = N.weekday_near(dct, wd, 2)
     elif rel == "this":
         d = N.weekday_near(dct, wd, 1)
+    elif _AHEAD_RX.search(ctx.text[max(0, m.start() - 20) : m.start()]):
+        d = N.weekday_near(dct, wd, 1)  # "as soon as Tuesday": a horizon, always ahead
     else:
         tense = ctx.tense(m.start(), m.end())
         d = N.weekday_near(dct, wd, 1 if tense == "FUTURE" else -1)
     return _day_reading(d, "dct")
+
+
+_AHEAD_RX = re.compile(r"\b(?:as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+(?:on\s+)?$", re.I)
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -262,8 +279,9 @@ def h_month_year(m: Match, ctx: Context) -> Reading | None:
     mon = _month(m["mon"])
     if mon is None or not _month_word_ok(m["mon"], m, ctx, True):
         return None
-    if m["year"]:
-        y = int(m["year"])
+    wy = _wordyear(m["wyear"]) if m["wyear"] else None
+    if m["year"] or wy is not None:
+        y = int(m["year"]) if m["year"] else (wy or 0)
         anchor = "absolute"
     else:
         if ctx.dct is None:
@@ -281,6 +299,8 @@ def h_month(m: Match, ctx: Context) -> Reading | None:
     mod = _mod(m["mod"])
     if not _month_word_ok(m["mon"], m, ctx, bool(rel or mod)):
         return None
+    if not (rel or mod) and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", ctx.text[m.end() :][:30]):
+        return None  # a name: "the March of the Mothers", "the annual March for Life"
     r = _month_day(mon, None, rel, ctx, m)
     if r is None:
         return None
@@ -294,8 +314,16 @@ def h_season(m: Match, ctx: Context) -> Reading | None:
     year = int(m["year"]) if m["year"] else (_wordyear(m["wyear"]) if m["wyear"] else None)
     if year is not None:
         return Reading("DATE", f"{year:04d}-{s}", "absolute", mod, "season")
-    if rel in ("", "the", "that"):
+    if rel == "that":
         return None
+    word = _norm(m["season"])
+    if rel in ("", "the"):
+        # "(the) summer": the season nearest the DCT; "fall" and "spring" alone are verbs or
+        # springs, and "the fall of Rome" is no season
+        if not rel and not mod and word in ("fall", "spring") and not m["season"][0].isupper():
+            return None
+        if re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+            return None
     if ctx.dct is None:
         return Reading("DATE", f"XXXX-{s}", "none", mod, "season")
     y = ctx.dct.year
@@ -303,6 +331,14 @@ def h_season(m: Match, ctx: Context) -> Reading | None:
     cur = None
     if ctx.dct.month is not None:
         cur = order[(ctx.dct.month % 12) // 3]
+    if rel in ("", "the"):
+        if cur is not None:
+            tense = ctx.tense(m.start(), m.end())
+            if tense == "FUTURE":
+                y = y if order.index(s) >= order.index(cur) else y + 1
+            else:
+                y = y if order.index(s) <= order.index(cur) else y - 1
+        return Reading("DATE", f"{y:04d}-{s}", "dct", mod, "season")
     if rel in ("last", "this past") and cur is not None:
         y = y if order.index(s) < order.index(cur) else y - 1
     elif rel in ("last",):
@@ -350,9 +386,12 @@ def h_year(m: Match, ctx: Context) -> Reading | None:
 
 def h_year_period(m: Match, ctx: Context) -> Reading | None:
     y = int(m["year"])
-    if _norm(m["what"]) == "quarter":
+    what = _norm(m["what"])
+    if what == "quarter":
         # "the 1988 quarter": the quarter under discussion, in that year
         q = ctx.last.quarter if ctx.last is not None and ctx.last.gran == "quarter" else None
+        if ctx.last_quarter is not None:
+            q = ctx.last_quarter.quarter
         if q is None and ctx.dct is not None and ctx.dct.month is not None:
             q = (N.quarter_of(ctx.dct.month) - 2) % 4 + 1
         return Reading(
@@ -441,16 +480,27 @@ def h_century(m: Match, ctx: Context) -> Reading | None:
 
 def h_time(m: Match, ctx: Context) -> Reading | None:
     if m["named"]:
+        if _prev_word(ctx, m) == "high" and m.start() == m.start("named"):
+            return None  # "High Noon": an idiom
         hh, mi = (12, 0) if _norm(m["named"]) == "noon" else (24, 0)
+    elif m["hp"] is not None:
+        hh, mi = int(m["hp"]) % 12, int(m["mip"]) if m["mip"] else 0
+        if _norm(m["dpart"]) != "morning":
+            hh += 12
     elif m["h24"] is not None:
         hh, mi = int(m["h24"]), int(m["mi24"])
-        if not m["tz"] and not m["wd"] and not m["mon"] and not m["rel"]:
-            # bare "19:37" could be a score or a verse; accept only with a clock-like context
-            if not re.search(
+        # bare "19:37" could be a score or a verse; accept only with a clock-like context
+        if (
+            not m["tz"]
+            and not m["wd"]
+            and not m["mon"]
+            and not m["rel"]
+            and not re.search(
                 r"\b(at|by|until|from|since|before|after|around)\s*$",
                 ctx.text[max(0, m.start() - 12) : m.start()],
-            ):
-                return None
+            )
+        ):
+            return None
     else:
         hh = int(m["h"])
         mi = int(m["mi"]) if m["mi"] else 0
@@ -505,16 +555,44 @@ def _dayrel(rel: str, ctx: Context) -> Reading | None:
     return _day_reading(N.shift_days(ctx.dct.date, offs), "dct")
 
 
+_GENERIC_NOW = re.compile(
+    r"'s\s+(?:world|youth|society|generation|standards|dollars|terms|kids|children|young|teens"
+    r"|teenagers|consumers|families|culture|personal|modern|global|fast-paced)\b",
+    re.I,
+)
+
+
+def _in_title(m: Match, ctx: Context) -> bool:
+    """A capitalized word inside a name ("VOA Today", ABC's "This Week"), not a date."""
+    words = m.group(0).split()
+    if not all(w[:1].isupper() for w in words):
+        return False
+    before = ctx.text[max(0, m.start() - 3) : m.start()]
+    if len(words) > 1 and re.search(r"[\"']\s*$", before):
+        return True  # a quoted title: ABC's "This Week"
+    prev = re.search(r"(\S+)\s+$", ctx.text[max(0, m.start() - 30) : m.start()])
+    return bool(
+        prev and prev.group(1)[:1].isupper() and not re.search(r"[.:!?\"']$", prev.group(1))
+    )
+
+
 def h_dayrel(m: Match, ctx: Context) -> Reading | None:
     rel = _norm(m["rel"])
+    if (
+        rel == "today"
+        and not m["part"]
+        and not m["mod"]
+        and (_GENERIC_NOW.match(ctx.text, m.end()) or _in_title(m, ctx))
+    ):
+        return None  # "today's world": the generic present, not the DCT
     r = _dayrel(rel, ctx)
     if r is None:
         return None
     mod = _mod(m["mod"])
     if rel == "tonight":
         return _with_part(r, "tonight")
-    if m["part"]:
-        return _with_part(r, m["part"])
+    if m["part"] or m["prepart"]:
+        return _with_part(r, (m["part"] or m["prepart"]).replace(" ", "-"))
     return Reading(r.type, r.value, r.anchor, mod, r.granularity)
 
 
@@ -612,13 +690,24 @@ def h_dayadj(m: Match, ctx: Context) -> Reading | None:
     return Reading("DATE", res[0], anchor, None, res[1])
 
 
+_ENDED_RX = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+end)\b", re.I)
+
+
 def h_unitrel(m: Match, ctx: Context) -> Reading | None:
     rel = _norm(m["rel"])
     unit = _norm(m["unit"])
     mod = _mod(m["mod"])
+    if not mod and rel == "this" and _in_title(m, ctx):
+        return None  # ABC's "This Week"
+    ended = bool(_ENDED_RX.match(ctx.text, m.end()))
     if rel in ("the whole", "the entire", "the full"):
-        if unit == "year" and not mod:
+        if unit == "year" and not mod and (rel != "the full" or ended):
             return None
+        if rel == "the full":
+            rel = "the"  # "sales for the full year": the (fiscal) year as a whole, a date
+    if rel == "the" and ended and unit in ("week", "month", "year") and not mod:
+        # "the year ended Sept. 30": a reporting period, a duration (quarters stay dates)
+        return Reading("DURATION", "P1" + UNITS[unit], "none", None, None)
     if rel in ("the past", "the last", "past") and unit in ("week", "month", "weekend"):
         return Reading("DURATION", "P1" + UNITS[unit], "none", None, None)
     if (
@@ -627,7 +716,7 @@ def h_unitrel(m: Match, ctx: Context) -> Reading | None:
         and not mod
     ):
         prev = _prev_word(ctx, m)
-        if prev in ("for", "over", "throughout", "during") and unit != "weekend":
+        if prev in ("over", "throughout", "during") and unit != "weekend":
             return Reading("DURATION", "P1" + UNITS[unit], "none", None, None)
         if unit in ("decade", "century"):
             return None
@@ -656,8 +745,8 @@ def h_unitrel(m: Match, ctx: Context) -> Reading | None:
         "the latest": -1,
     }[rel]
     if unit == "quarter":
-        if rel in ("the", "the latest") or (rel in ("this", "the current", "current") and False):
-            n = -1
+        if rel in ("the", "the latest"):
+            n = -1  # "the quarter" in a report is the one just ended
         if dct is None:
             return Reading("DATE", "XXXX-QX", "none", mod, "quarter")
         if dct.month is None:
@@ -700,6 +789,11 @@ def h_quarter_ord(m: Match, ctx: Context) -> Reading | None:
     q = _norm(m["q"])
     if ordv is None:
         return None
+    if _norm(m["ord"]) == "last":
+        # "the last half of 1989"; alone, "the last quarter" is the latest one, not Q4
+        if not any(m[g] for g in ("pyear", "fyear", "year", "fyear2")):
+            return None
+        ordv = 2 if q == "half" else 4
     if q == "period":
         return None
     if (q == "half" and ordv > 2) or (q == "quarter" and ordv > 4):
@@ -753,6 +847,8 @@ def h_quarter_rel(m: Match, ctx: Context) -> Reading | None:
     yearago = "year-ago" in m.group(0).lower() or "year-earlier" in m.group(0).lower()
     if rel in ("comparable", "corresponding", "same") or yearago:
         ref, anchor = _from_text(ctx)
+        if ctx.last_quarter is not None:
+            ref, anchor = ctx.last_quarter, "text"  # the quarter being reported
         if ref is None:
             return Reading("DATE", "XXXX-QX", "none", None, "quarter")
         if ref.gran != "quarter" and dct is not None and dct.month is not None:
@@ -808,14 +904,23 @@ def _duration_value(num: float | None, unit: str) -> str:
         letter = "WE"
     if num is None:
         return f"P{t}X{letter}"
+    if letter in ("DE", "CE"):
+        # numbered decades and centuries are counted in years, as TimeBank does ("P20Y")
+        years = num * (10 if letter == "DE" else 100)
+        if years == int(years):
+            return f"P{int(years)}Y"
     if num != int(num):
-        # half units: express in the next smaller unit where TIMEX3 has one
-        if letter == "Y":
-            return f"P{int(num * 12)}M"
-        if letter == "D" and not t:
-            return f"PT{int(num * 24)}H"
-        if letter == "H":
-            return f"PT{int(num * 60)}M"
+        # fractions: whole units plus the remainder in the next smaller unit ("P2Y6M")
+        whole = int(num)
+        smaller = {"Y": ("M", 12, ""), "D": ("H", 24, "T"), "H": ("M", 60, ""), "M": ("S", 60, "")}
+        if letter in smaller and not (letter == "M" and not t):
+            sub, per, sep = smaller[letter]
+            rest = round((num - whole) * per)
+            if letter == "D":
+                head = f"P{whole}D" if whole else "P"
+                return f"{head}T{rest}{sub}"
+            head = f"{whole}{letter}" if whole else ""
+            return f"P{t}{head}{sep}{rest}{sub}"
         return f"P{t}{num:g}{letter}"
     return f"P{t}{int(num)}{letter}"
 
@@ -880,6 +985,10 @@ def h_duration(m: Match, ctx: Context) -> Reading | None:
         num = parse_number(m["num"])
         if num is None and _norm(m["num"]) in ("a", "an"):
             num = 1
+        if num is not None and m["half"]:
+            num += 0.5  # "a minute and a half"
+    elif _norm(m["old"]) == "long" and not (rel or the):
+        num = None if plural else 1  # "decades-long", "a day-long meeting"
     else:
         if not plural:
             if (
@@ -911,6 +1020,17 @@ def h_duration(m: Match, ctx: Context) -> Reading | None:
                     return None
     if num is not None and (num <= 0 or num >= 1000):
         return None
+    if _norm(m.group(0)) == "one day" and _prev_word(ctx, m) in (
+        "will",
+        "would",
+        "may",
+        "might",
+        "could",
+        "can",
+        "shall",
+        "ll",
+    ):
+        return Reading("DATE", "FUTURE_REF", "dct" if ctx.dct else "none", None, None)  # someday
     if re.match(r"\s+(?:old|of\s+age)\b", ctx.text[m.end() : m.end() + 12]):
         return None  # "52 years old" is an age
     if _norm(m["num"]) in ("a", "an") and not (the or rel or dmod_t):
@@ -1001,8 +1121,27 @@ def _thanksgiving(year: int) -> date:
     return date(year, 11, 1 + (3 - first.weekday()) % 7 + 21)
 
 
+def _election_day(year: int) -> date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    first = date(year, 11, 1)
+    monday = 1 + (0 - first.weekday()) % 7
+    return date(year, 11, monday + 1)
+
+
 def h_holiday(m: Match, ctx: Context) -> Reading | None:
     key = _norm(m["hol"])
+    if key == "election day":
+        if m["hol"][0].islower():
+            return None
+        if m["year"]:
+            return _day_reading(_election_day(int(m["year"])), "absolute")
+        if ctx.dct is None:
+            return Reading("DATE", "XXXX-11-XX", "none", None, None)
+        e = _election_day(ctx.dct.year)
+        dd = ctx.dct.date
+        if dd is not None and e < dd and ctx.tense(m.start(), m.end()) != "PAST":
+            e = _election_day(ctx.dct.year + 2 if ctx.dct.year % 2 == 0 else ctx.dct.year + 1)
+        return _day_reading(e, "dct")
     if "thanksgiving" in key:
         if m["year"]:
             return _day_reading(_thanksgiving(int(m["year"])), "absolute")
@@ -1026,7 +1165,39 @@ def h_holiday(m: Match, ctx: Context) -> Reading | None:
     return _month_day(mon, day, "", ctx, m)
 
 
+def h_part_alone(m: Match, ctx: Context) -> Reading | None:
+    """ "in the morning", "by mid-afternoon", "overnight": a part of the day under discussion
+    (the last day the text mentioned, else the DCT's)."""
+    word = _norm(m["part"] or m["solo"]).replace(" ", "-")
+    if word == "overnight":
+        # the night before the day under discussion (the last day mentioned, else the DCT's)
+        ref, anchor = _from_text(ctx)
+        if ref is None or ref.gran != "day" or ref.date is None:
+            ref, anchor = ctx.dct, "dct"
+        if ref is None or ref.date is None:
+            return None
+        d = N.shift_days(ref.date, -1)
+        return None if d is None else Reading("TIME", f"{N.fmt_day(d)}TNI", anchor, None, "time")
+    if ctx.last is not None and ctx.last.gran == "day" and ctx.last.date is not None:
+        day = Reading("DATE", N.fmt_day(ctx.last.date), "text", None, "day")
+    else:
+        r = _dayrel("today", ctx)
+        if r is None:
+            return None
+        day = r
+    if "X" in day.value:
+        return None
+    mod = _mod(m["mod"])
+    if word == "midday":
+        return Reading("TIME", f"{day.value}T12:00", day.anchor, mod, "time")
+    part = DAY_PARTS.get(word) or DAY_PARTS.get(word.replace("-", " "))
+    if part is None:
+        return None
+    return Reading("TIME", f"{day.value}T{part}", day.anchor, mod, "time")
+
+
 HANDLERS: dict[str, Handler] = {
+    "part_alone": h_part_alone,
     "date_mdy": h_date_full,
     "date_dmy": h_date_full,
     "date_iso": h_date_full,

@@ -48,7 +48,7 @@ VAGUE: list[str] = list(LEX["vague_numbers"])
 
 _full_months = [ws[0] for ws in LEX["months"].values()]
 _abbr_months = [w for ws in LEX["months"].values() for w in ws[1:]]
-MONTH_FULL = _alt(_full_months + ["sept."])
+MONTH_FULL = _alt([*_full_months, "sept."])
 MONTH_ANY = "(?:" + _alt(_full_months) + "|" + _alt(_abbr_months) + r"\.?)"
 WEEKDAY = _alt([ws[0] for ws in LEX["weekdays"].values()])
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
@@ -101,6 +101,7 @@ HOLIDAY_WORDS = _alt(
         "year-end",
         "year end",
         "year's end",
+        "election day",
     ]
 )
 
@@ -132,7 +133,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"(?:(?P<mod>{MOD})\s*)?(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<rel>this|last|next)\s+year)(?![\d,.]\d)",
+        rf"(?:(?P<mod>{MOD})\s*)?(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<wyear>{WORDYEAR})|(?P<rel>this|last|next)\s+year)(?![\d,.]\d)",
     ),
     (
         "month",
@@ -162,15 +163,15 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "time",
-        rf"(?:(?P<approx>around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm|a\.m|p\.m)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)|(?P<named>noon|midnight))(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_ANY})\s*(?P<day>{DAYNUM})|(?P<rel>today|yesterday|tomorrow|tonight)))?",
+        rf"(?:(?P<approx>around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm|a\.m|p\.m)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)|(?P<named>noon|midnight)|(?P<hp>1[0-2]|0?[1-9])(?::(?P<mip>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<dpart>morning|afternoon|evening))(?:\s+(?P<tz>{TZ}))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH_ANY})\s*(?P<day>{DAYNUM})|(?P<rel>today|yesterday|tomorrow|tonight)))?",
     ),
     (
         "weekday",
-        rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|coming|past)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
+        rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|this|next|coming|past|the\s+(?:previous|prior|preceding|following))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
     ),
     (
         "dayrel",
-        rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<rel>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?",
+        rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<prepart>mid[\s-]?afternoon|mid[\s-]?morning|midday)\s+)?(?P<rel>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?",
     ),
     (
         "partrel",
@@ -182,7 +183,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dayadj",
-        r"(?P<rel>the\s+day|a\s+day|one\s+day|the\s+night)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|i|you)\b)",
+        r"(?P<rel>the\s+day|a\s+day|one\s+day|the\s+night)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|i|you)\b)(?!\s+(?:before|after)\b)(?=\s*(?:[.,;:!?)'\"]|$)|\s+(?:earlier|later)\b)",
     ),
     (
         "unitrel",
@@ -190,7 +191,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "quarter_ord",
-        rf"(?:the\s+)?(?:(?P<pre>(?P<prel>this|last|next)\s+year's|(?P<pyear>{YEAR4})(?:'s)?|fiscal(?:\s+(?P<fyear>{YEAR4}))?|year-ago|year-earlier|same|comparable|corresponding|current|latest)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half|period)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|fiscal\s+(?P<fyear2>{YEAR4})|(?P<rel>this|last|next)\s+year))?",
+        rf"(?:the\s+)?(?:(?P<pre>(?P<prel>this|last|next)\s+year's|(?P<pyear>{YEAR4})(?:'s)?|fiscal(?:\s+(?P<fyear>{YEAR4}))?|year-ago|year-earlier|same|comparable|corresponding|current|latest)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[\s-]+(?:fiscal\s+)?(?P<q>quarter|half|period)(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|fiscal\s+(?P<fyear2>{YEAR4})|(?P<rel>this|last|next)\s+year))?",
     ),
     (
         "quarter_rel",
@@ -210,7 +211,7 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "duration",
-        rf"(?:(?P<dmod>{DMOD})\s+)?(?:(?P<the>the|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|remaining|following|initial|latest|entire|full|whole|prior|additional|same|recent|few)\s+)?(?:(?P<num>{NUM})[\s-]+)?(?:(?P<more>more|additional|straight|consecutive|full|long)\s+)?(?P<unit>{UNIT_WORDS})(?:-(?P<old>old|long))?(?:\s+or\s+(?:so|more|(?P<num2>{NUM})\s+(?P<unit2>{UNIT_WORDS})))?",
+        rf"(?:(?P<dmod>{DMOD})\s+)?(?:(?P<the>the|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|remaining|following|initial|latest|entire|full|whole|prior|additional|same|recent|few)\s+)?(?:(?P<num>{NUM})[\s-]+)?(?:(?P<more>more|additional|straight|consecutive|full|long)\s+)?(?P<unit>{UNIT_WORDS})(?:-(?P<old>old|long))?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|(?P<num2>{NUM})\s+(?P<unit2>{UNIT_WORDS})))?",
     ),
     ("set_adv", rf"(?P<set>{_alt(list(SETS))})"),
     (
@@ -223,6 +224,10 @@ PATTERNS: list[tuple[str, str]] = [
     ),
     ("ref", rf"(?P<ref>{_alt(list(REFS))})"),
     ("holiday", rf"(?P<hol>{HOLIDAY_WORDS})(?:\s+(?P<year>{YEAR4}))?"),
+    (
+        "part_alone",
+        r"(?:(?P<mod>early|late)\s+)?(?:(?P<the>the)\s+(?P<part>morning|afternoon|evening)|(?P<solo>mid[\s-]?afternoon|mid[\s-]?morning|midday|overnight))",
+    ),
 ]
 
 

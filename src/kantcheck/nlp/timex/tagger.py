@@ -56,38 +56,85 @@ class Timex:
 
 # --- tense -----------------------------------------------------------------------------------
 
-_FUTURE_AUX = {
-    "will",
-    "'ll",
-    "shall",
-    "wo",
-    "would",
-    "might",
-    "may",
-    "could",
-    "should",
-    "must",
-    "ll",
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_INTENT = {
+    "plan",
+    "expect",
+    "intend",
+    "want",
+    "hope",
+    "aim",
+    "schedule",
+    "set",
+    "due",
+    "go",
+    "seek",
+    "agree",
+    "promise",
+    "decide",
+    "prepare",
+    "propose",
+    "threaten",
+    "vow",
+    "pledge",
+    "wish",
+    "need",
+    "have",
+    "be",
+    # nouns of intent: "an agreement to acquire it in January"
+    "agreement",
+    "deal",
+    "bid",
+    "offer",
+    "proposal",
+    "decision",
+    "intention",
+    "effort",
+    "commitment",
+    "option",
+    "pact",
+    "accord",
 }
+_SCHEDULE = {"schedule", "plan", "slate", "reschedule", "postpone"}
 _FUTURE_PASSIVE = {"plan", "schedule", "expect", "set", "slate", "due", "intend", "go"}
 _FUT_RX = re.compile(
-    r"\b(will|'ll|shall|might|going to|plans? to|planned|scheduled|expected to|due to|intends? to|is to|are to|would)\b",
+    r"\b(will|'ll|shall|might|going to|plans? to|planned|scheduled|expected to|due to"
+    r"|intends? to|is to|are to|would)\b",
     re.I,
 )
 _PAST_RX = re.compile(r"\b(was|were|had|did|said|\w+ed)\b", re.I)
 _SENT_RX = re.compile(r"[.!?\n]\s")
 
 
-def _verb_tense(v: Token) -> Tense:
+def _verb_tense(v: Token, depth: int = 0) -> Tense:
     aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in aux]
-    if any(w in _FUTURE_AUX for w in words) or any(a.tag_ == "MD" for a in aux):
+    if any(w in _FUTURE_AUX for w in words):
         return "FUTURE"
-    if "going" in words or (v.tag_ == "VB" and "to" in words):
+    if any(a.tag_ == "MD" for a in aux):
+        return None  # "could", "would", "may": no direction of their own
+    if "going" in words:
         return "FUTURE"
-    if v.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux):
-        if v.lemma_ in _FUTURE_PASSIVE:
-            return "FUTURE"
+    if v.tag_ == "VB" and "to" in words:
+        # an infinitive looks ahead only under a verb of intent ("plans to meet Monday");
+        # otherwise it shares its governor's time ("gathered to mark Friday's entry")
+        head = v.head
+        for _ in range(4):  # past nouns ("ways to get around ...") to the governing verb
+            if head.lemma_ in _INTENT or head.head is head or head.tag_.startswith("VB"):
+                break
+            head = head.head
+        if depth < 3 and head is not v:
+            if head.lemma_ in _INTENT:
+                return "FUTURE"
+            if head.tag_.startswith("VB") or head.tag_ == "MD":
+                return _verb_tense(head, depth + 1)
+        return "FUTURE"
+    if (
+        v.tag_ == "VBN"
+        and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in aux)
+        and v.lemma_ in _FUTURE_PASSIVE
+    ):
+        return "FUTURE"
     if v.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "FUTURE"
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
@@ -138,6 +185,12 @@ def tense_function(doc: Doc) -> Callable[[int, int], Tense]:
                     break
                 tok = tok.head
             result = _verb_tense(tok)
+            if (
+                tok.lemma_ in _SCHEDULE
+                and tok.i < span.start
+                and (tok.tag_ != "VBN" or any(c.dep_ == "aux" for c in tok.children))
+            ):
+                result = "FUTURE"  # "has scheduled a news conference Thursday"
             if result is None or result == "PRESENT":
                 # fall back to the sentence's main verb
                 root = span.sent.root if doc.has_annotation("SENT_START") else tok
@@ -180,6 +233,11 @@ def _apply(name: str, m: re.Match[str], ctx: Context, strict: bool) -> Reading |
         return None
 
 
+def _before_dct_quarter(ref: N.Ref, dct: N.Ref) -> bool:
+    """Whether a quarter ended before the DCT's quarter began."""
+    return (ref.year, ref.quarter or 0) < (dct.year, N.quarter_of(dct.month) if dct.month else 4)
+
+
 def tag_string(
     text: str,
     dct: str | None,
@@ -212,7 +270,7 @@ def tag_string(
     chosen.sort(key=lambda c: c[0])
     ctx = Context(text, dct_ref, tense)
     out: list[Timex] = []
-    for s, e, name, m in chosen:
+    for _s, _e, name, m in chosen:
         r = _apply(name, m, ctx, strict)
         if r is None:
             continue
@@ -238,7 +296,14 @@ def tag_string(
             ref = N.ref_of_value(r.value)
             if ref is not None and (gran in ("day", "month", "quarter", "year", "time", "week")):
                 ctx.last = ref
-                if gran == "quarter" and name != "year_adj" and r.anchor != "text":
+                # the quarter being reported: one over by the DCT, not a forecast
+                # ("the fourth quarter" or "the third quarter of 1990" in October 1989)
+                if (
+                    gran == "quarter"
+                    and name != "year_adj"
+                    and r.anchor != "text"
+                    and (ctx.dct is None or _before_dct_quarter(ref, ctx.dct))
+                ):
                     ctx.last_quarter = ref
     return out
 
