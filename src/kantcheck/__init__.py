@@ -16,21 +16,21 @@ from kantcheck.version import __version__
 
 if TYPE_CHECKING:
     from kantcheck.models import Claim, Finding, Report
-    from kantcheck.scan import ScanOptions
+    from kantcheck.scanner import ScanOptions
 
 __all__ = ["Claim", "Finding", "Report", "ScanOptions", "__version__", "compare", "extract_claims", "scan"]
 
 
 def scan(paths: Any, opts: ScanOptions | None = None) -> Report:
     """Scan articles (files or folders) and compare their claims."""
-    from kantcheck.scan import scan as _scan
+    from kantcheck.scanner import scan as _scan
 
     return _scan(paths, opts)
 
 
 def extract_claims(paths: Any, opts: ScanOptions | None = None) -> list[Claim]:
     """Claims of the given articles, without comparison."""
-    from kantcheck.scan import extract_claims_from_paths
+    from kantcheck.scanner import extract_claims_from_paths
 
     return extract_claims_from_paths(paths, opts)[1]
 
@@ -51,7 +51,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(models, name)
     if name == "ScanOptions":
-        from kantcheck.scan import ScanOptions
+        from kantcheck.scanner import ScanOptions
 
         return ScanOptions
     raise AttributeError(name)

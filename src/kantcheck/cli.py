@@ -59,6 +59,14 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if output.exists() and not output.is_file():
+        # A device, FIFO or similar: write to it directly; renaming over it would replace it.
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        return
     folder = output.resolve().parent
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
@@ -140,7 +148,7 @@ def scan_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 def make_options(gazetteer: Path | None, model: str | None, store: Path | None, no_store: bool,
                  jobs: int | None, max_bytes: int | None, quiet: bool) -> Any:
     from kantcheck.ingest import DEFAULT_MAX_BYTES
-    from kantcheck.scan import DEFAULT_STORE, ScanOptions
+    from kantcheck.scanner import DEFAULT_STORE, ScanOptions
 
     if gazetteer is not None and not gazetteer.exists():
         raise UsageError(f"gazetteer not found: {gazetteer}")
@@ -218,7 +226,7 @@ def scan(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: 
 
     def run() -> int:
         from kantcheck.report.gate import apply_gate, load_baseline, load_triage
-        from kantcheck.scan import scan as do_scan
+        from kantcheck.scanner import scan as do_scan
 
         opts = make_options(**kw)
         opts.rules = rules
@@ -243,7 +251,7 @@ def claims(paths: tuple[str, ...], fmt: str | None, output: Path | None, **kw: A
 
     def run() -> int:
         from kantcheck.report.build import build_report
-        from kantcheck.scan import extract_claims_from_paths
+        from kantcheck.scanner import extract_claims_from_paths
 
         opts = make_options(**kw)
         infos, found, errors, tool = extract_claims_from_paths(list(paths), opts)

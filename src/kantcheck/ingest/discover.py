@@ -50,7 +50,11 @@ def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Candidate]:
                 continue
             if is_dir:
                 if depth + 1 > MAX_DEPTH:
-                    yield Candidate(str(path), f"folder nested deeper than {MAX_DEPTH} levels")
+                    yield Candidate(
+                        str(path),
+                        f"folder nested deeper than {MAX_DEPTH} levels: not searched; "
+                        "pass it as a path of its own to scan it",
+                    )
                 else:
                     subdirs.append((path, depth + 1))
             elif is_file:
@@ -73,8 +77,10 @@ def discover(paths: list[str]) -> list[Candidate]:
         path = Path(raw)
         if path.is_dir():
             found = list(_walk(path, seen_dirs))
-        elif path.exists():
+        elif path.is_file():
             found = [Candidate(str(path))]
+        elif path.exists():  # a FIFO or a device would block or never end: not an article
+            found = [Candidate(str(path), "not a regular file (a FIFO, device or socket)")]
         elif path.is_symlink():
             found = [Candidate(str(path), "dangling symbolic link")]
         else:

@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -169,7 +170,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, list[str]]:
         body_start += 1
     body = text[body_start:]
     try:
-        meta = yaml.load(block, Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        meta = yaml.load(block, Loader=_FrontMatterLoader)
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -209,14 +210,22 @@ def from_json(text: str) -> tuple[dict[str, Any], str]:
     return meta, body
 
 
+def too_large(size: int | None, max_bytes: int) -> str:
+    what = f"file is {size:,} bytes" if size is not None else "file is"
+    return (
+        f"{what} larger than the limit of {max_bytes:,} bytes: not read; "
+        "raise --max-bytes to scan it"
+    )
+
+
 def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Parse one article's bytes; raises ValueError with a reason a person can act on."""
     if len(data) > max_bytes:
-        raise ValueError(f"file is larger than the limit of {max_bytes:,} bytes (--max-bytes)")
+        raise ValueError(too_large(None, max_bytes))
     if not data.strip():
-        raise ValueError("empty file")
+        raise ValueError("empty file (no text, or only whitespace)")
     if looks_binary(data):
-        raise ValueError("binary file, not text")
+        raise ValueError("binary file, not text (an image, archive or other non-text format)")
     try:
         text = decode(data)
     except UnicodeDecodeError as exc:
@@ -229,7 +238,9 @@ def read_bytes(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Ar
             meta, body = from_json(text)
         except json.JSONDecodeError as exc:
             raise ValueError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
-    elif suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    elif suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
         meta, body = from_html(text)
         if not body.strip():
             raise ValueError("HTML page without article text")
@@ -245,7 +256,9 @@ def _str(meta: dict[str, Any], key: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _article(meta: dict[str, Any], body: str, data: bytes, path: str, warnings: list[str]) -> Article:
+def _article(
+    meta: dict[str, Any], body: str, data: bytes, path: str, warnings: list[str]
+) -> Article:
     published = normalize_date(meta.get("published"))
     source = "front_matter" if published else None
     if meta.get("published") is not None and published is None:
@@ -268,7 +281,9 @@ def _article(meta: dict[str, Any], body: str, data: bytes, path: str, warnings: 
     )
 
 
-def read_article(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> Article | ArticleErrorRecord:
+def read_article(
+    cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | ArticleErrorRecord:
     """Read a discovered candidate; any problem becomes an error record."""
     if cand.problem:
         return ArticleErrorRecord(path=cand.path, error=cand.problem)
@@ -277,6 +292,9 @@ def read_article(cand: Candidate, max_bytes: int = DEFAULT_MAX_BYTES) -> Article
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(cand.path, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > max_bytes:  # reported without reading a byte of it
+                    return ArticleErrorRecord(path=cand.path, error=too_large(size, max_bytes))
                 data = fh.read(max_bytes + 1)
         return read_bytes(data, cand.path, max_bytes)
     except OSError as exc:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,9 +71,143 @@ class Extractor:
         entities = sorted({e._.entity_id for e in doc.ents if e._.entity_id})
         return claims, entities
 
+    def results(
+        self, articles: Sequence[Article], batch_size: int = 16
+    ) -> Iterator[tuple[list[Claim], list[str]]]:
+        """Claims and entities per article, in order; a long body is parsed in pieces.
+
+        Each piece is parsed, its claims extracted and its Doc dropped before the next batch,
+        so memory stays bounded by `batch_size` pieces whatever the article's length; evidence
+        offsets are shifted back into the full body. An article that fits one piece is parsed
+        exactly as before (`docs` + `extract`).
+        """
+
+        def pieces() -> Iterator[tuple[Doc, tuple[int, int]]]:
+            for i, art in enumerate(articles):
+                for offset, text in split_body(art.body):
+                    doc = self.nlp.make_doc(text)
+                    doc._.dct = art.published
+                    yield doc, (i, offset)
+
+        current = -1
+        claims: list[Claim] = []
+        entities: set[str] = set()
+
+        def batches() -> Iterator[list[tuple[Doc, tuple[int, int]]]]:
+            # by count and by characters: a batch of 16 pieces of 100,000 chars is a 1.6 MB parse
+            batch: list[tuple[Doc, tuple[int, int]]] = []
+            chars = 0
+            for item in pieces():
+                if batch and (
+                    len(batch) >= batch_size or chars + len(item[0].text) > MAX_BATCH_CHARS
+                ):
+                    yield batch
+                    batch, chars = [], 0
+                batch.append(item)
+                chars += len(item[0].text)
+            if batch:
+                yield batch
+
+        parsed = (
+            got
+            for batch in batches()
+            for got in self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True)
+        )
+        for doc, (i, offset) in parsed:
+            if i != current:
+                if current >= 0:
+                    yield claims, sorted(entities)
+                for _skipped in range(current + 1, i):  # an empty body has no piece
+                    yield [], []
+                current, claims, entities = i, [], set()
+            got, ents = self.extract(doc, articles[i])
+            claims.extend(shift_claims(got, offset) if offset else got)
+            entities.update(ents)
+        if current >= 0:
+            yield claims, sorted(entities)
+        for _skipped in range(current + 1, len(articles)):
+            yield [], []
+
+
+# A piece of body text parsed as one Doc: spaCy refuses texts over nlp.max_length (1,000,000)
+# and the parser's memory grows with the Doc; a run without a sentence end is cut as well, so
+# that no "sentence" handed to the parser and the claim extractor is longer than MAX_RUN_CHARS.
+MAX_PIECE_CHARS = 100_000
+MAX_BATCH_CHARS = 200_000
+MAX_RUN_CHARS = 5_000
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?\u3002][\"'\u201d\u2019)\]]*\s|\n")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece that starts at `start` and may not pass `limit`: the last paragraph
+    break, else the last sentence end, else the last whitespace, else `limit` itself."""
+    lo = start + (limit - start) // 2  # never a piece shorter than half the allowed size
+    for rx in (_PARAGRAPH, _SENTENCE_END):
+        last = None
+        for m in rx.finditer(text, lo, limit):
+            last = m
+        if last is not None:
+            return last.end()
+    for j in range(limit - 1, lo, -1):
+        if text[j].isspace():
+            return j + 1
+    return limit
+
+
+def _cut_runs(text: str, start: int, end: int) -> list[int]:
+    """Cut points inside text[start:end] so that no stretch without a sentence end exceeds
+    MAX_RUN_CHARS (a 1 MB "sentence" of words without punctuation)."""
+    cuts: list[int] = []
+    pos = start
+    while end - pos > MAX_RUN_CHARS:
+        m = _SENTENCE_END.search(text, pos, pos + MAX_RUN_CHARS)
+        if m is not None:
+            pos = m.end()
+            continue
+        cut = pos + MAX_RUN_CHARS
+        for j in range(cut - 1, pos + MAX_RUN_CHARS // 2, -1):
+            if text[j].isspace():
+                cut = j + 1
+                break
+        cuts.append(cut)
+        pos = cut
+    return cuts
+
+
+def split_body(body: str, max_chars: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) pieces that concatenate back to `body`; one piece for a normal article."""
+    if len(body) <= max_chars and (len(body) <= MAX_RUN_CHARS or not _cut_runs(body, 0, len(body))):
+        return [(0, body)] if body else []
+    bounds = [0]
+    while len(body) - bounds[-1] > max_chars:
+        bounds.append(_cut(body, bounds[-1], bounds[-1] + max_chars))
+    bounds.append(len(body))
+    out: list[tuple[int, str]] = []
+    for a, b in pairwise(bounds):
+        cuts = [a, *_cut_runs(body, a, b), b]
+        out.extend((x, body[x:y]) for x, y in pairwise(cuts) if y > x)
+    return out
+
+
+def shift_claims(claims: list[Claim], offset: int) -> list[Claim]:
+    """Claims from a piece starting at `offset`: evidence offsets made relative to the body."""
+    return [
+        c.model_copy(
+            update={
+                "evidence": c.evidence.model_copy(
+                    update={"start": c.evidence.start + offset, "end": c.evidence.end + offset}
+                )
+            }
+        )
+        for c in claims
+    ]
+
 
 @lru_cache(maxsize=2)
-def _cached_extractor(model: str | None, gaz: Path | None, predicates: Path | None, key: str) -> Extractor:
+def _cached_extractor(
+    model: str | None, gaz: Path | None, predicates: Path | None, key: str
+) -> Extractor:
     return Extractor(ScanOptions(gazetteer=gaz, model=model, predicates=predicates))
 
 
@@ -93,7 +229,9 @@ def fingerprint(model_label: str, opts: ScanOptions, gaz_sha: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def read_all(paths: Sequence[str], max_bytes: int) -> tuple[list[Article], list[ArticleErrorRecord]]:
+def read_all(
+    paths: Sequence[str], max_bytes: int
+) -> tuple[list[Article], list[ArticleErrorRecord]]:
     """Discover and read; ids made unique so that two files never share claims."""
     articles: list[Article] = []
     errors: list[ArticleErrorRecord] = []
@@ -167,7 +305,7 @@ CHUNK = 8
 
 def _work(chunk: list[Article]) -> list[tuple[list[Claim], list[str]]]:
     assert _WORKER is not None
-    return [_WORKER.extract(doc, art) for art, doc in zip(chunk, _WORKER.docs(chunk), strict=True)]
+    return list(_WORKER.results(chunk))
 
 
 def _run_extraction(
@@ -175,8 +313,7 @@ def _run_extraction(
 ) -> Iterator[tuple[list[Claim], list[str]]]:
     """In order, one result per article; with jobs > 1, forked workers share the loaded model."""
     if jobs <= 1 or len(todo) < 2 * CHUNK:
-        for art, doc in zip(todo, extractor.docs(todo), strict=True):
-            yield extractor.extract(doc, art)
+        yield from extractor.results(todo)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

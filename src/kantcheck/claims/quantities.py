@@ -1,0 +1,118 @@
+"""Figure claims: `count` (a number of things, somewhere) and `located` (a distance between two
+places), read from the figures component (`doc._.figures`) and the parse around each figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kantcheck.models import Figure
+
+from .coref import Mention, Resolver
+from .predicates import PredicateVocab
+
+PLACE_KINDS = frozenset(["place", "country", "facility"])
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    predicate: str
+    subject: Mention | None
+    subject_text: str | None
+    object: Mention | None
+    figure: Figure
+    anchor: Token
+
+
+def _pobj_of(head: Token, preps: tuple[str, ...]) -> Token | None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for c in prep.children:
+                if c.dep_ == "pobj":
+                    return c
+    return None
+
+
+def _place(resolver: Resolver, tok: Token | None) -> Mention | None:
+    if tok is None:
+        return None
+    found = resolver.resolve(tok)
+    return found if found is not None and found.kind in PLACE_KINDS else None
+
+
+def _count(
+    doc: Doc, mention: object, resolver: Resolver, vocab: PredicateVocab
+) -> FigureClaim | None:
+    figure: Figure = mention.figure  # type: ignore[attr-defined]
+    if not figure.counted or figure.value < vocab.count.min_value:
+        return None
+    if figure.unit not in (None, figure.counted):
+        return None
+    head_i = mention.head  # type: ignore[attr-defined]
+    noun = doc[head_i] if head_i is not None else doc[mention.token_end - 1]  # type: ignore[attr-defined]
+    skip = set(vocab.count.skip_determiners)
+    before = doc[max(noun.sent.start, mention.token_start - 1)]  # type: ignore[attr-defined]
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "poss", "predet")}
+    if (before.lower_ in skip and before.i < mention.token_start) or mods & skip:  # type: ignore[attr-defined]
+        return None
+    where = _pobj_of(noun, ("in",))
+    for verb in (noun.head, noun.head.head):
+        if where is None and verb.pos_ in ("VERB", "AUX"):
+            where = _pobj_of(verb, ("in",))
+    if where is None:
+        acl = next((c for c in noun.children if c.dep_ == "acl"), None)
+        where = _pobj_of(acl, ("in",)) if acl is not None else None
+    return FigureClaim("count", None, figure.counted, _place(resolver, where), figure, noun)
+
+
+def _located(
+    doc: Doc, mention: object, resolver: Resolver, vocab: PredicateVocab
+) -> FigureClaim | None:
+    figure: Figure = mention.figure  # type: ignore[attr-defined]
+    if figure.unit not in vocab.located.units:
+        return None
+    unit = doc[mention.token_end - 1]  # type: ignore[attr-defined]
+    holder = unit.head if unit.dep_ in ("dobj", "npadvmod", "pobj", "attr") else unit
+    if holder.dep_ == "prep":
+        holder = holder.head
+    other = _pobj_of(unit, ("from",)) or _pobj_of(holder, ("from",))
+    target = _place(resolver, other)
+    if target is None:
+        return None
+    subject: Mention | None = None
+    if holder.lemma_.lower() in vocab.located.verbs or holder.pos_ in ("VERB", "ADJ"):
+        if holder.dep_ in ("acl", "relcl", "appos", "amod"):
+            subject = _place(resolver, holder.head)
+        if subject is None:
+            nsubj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = _place(resolver, nsubj)
+        if subject is None:
+            subject = _nearest_place_before(resolver, holder)
+    if subject is None or subject.value == target.value:
+        return None
+    return FigureClaim("located", subject, None, target, figure, holder)
+
+
+def _nearest_place_before(resolver: Resolver, tok: Token) -> Mention | None:
+    """A participle detached by the parser ("... at the base, situated 20 km from X")."""
+    for prev in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("pobj", "dobj", "nsubj", "appos"):
+            found = _place(resolver, prev)
+            if found is not None:
+                return found
+            if prev.dep_ in ("dobj", "nsubj"):
+                return None
+    return None
+
+
+def figure_claims(doc: Doc, resolver: Resolver, vocab: PredicateVocab) -> list[FigureClaim]:
+    out: list[FigureClaim] = []
+    for mention in doc._.figures or []:
+        for reader in (_located, _count):
+            found = reader(doc, mention, resolver, vocab)
+            if found is not None:
+                out.append(found)
+                break
+    return out
