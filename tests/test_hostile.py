@@ -398,11 +398,6 @@ def _empty_inputs(tmp_path: Path) -> tuple[Path, Path]:
     return claims, gaz
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.write_output replaces a device by a regular file "
-    "(os.replace onto -o); until fixed, `-o /dev/full` as root destroys /dev/full",
-)
 def test_output_to_a_full_disk_is_a_clear_error(tmp_path: Path) -> None:
     """`-o /dev/full` as a device of our own (a copy of /dev/full), never the real one."""
     full = tmp_path / "full"

@@ -145,11 +145,28 @@ def scan_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def configure_logging(quiet: bool) -> None:
+    """Warnings on standard error for a person at a terminal; nothing when quiet or piped."""
+    import logging
+
+    logger = logging.getLogger("kantcheck")
+    logger.propagate = False
+    logger.handlers.clear()
+    if quiet or not sys.stderr.isatty():
+        logger.addHandler(logging.NullHandler())
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("kantcheck: %(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
 def make_options(gazetteer: Path | None, model: str | None, store: Path | None, no_store: bool,
                  jobs: int | None, max_bytes: int | None, quiet: bool) -> Any:
     from kantcheck.ingest import DEFAULT_MAX_BYTES
     from kantcheck.scanner import DEFAULT_STORE, ScanOptions
 
+    configure_logging(quiet)
     if gazetteer is not None and not gazetteer.exists():
         raise UsageError(f"gazetteer not found: {gazetteer}")
     jobs = jobs if jobs is not None else 1

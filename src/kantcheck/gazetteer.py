@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kantcheck.errors import ConfigError
 from kantcheck.yamlfile import validate_file
 
 EntityType = Literal["person", "place", "country", "facility", "organization", "event", "other"]
@@ -188,5 +189,14 @@ class Gazetteer(GazRecord):
 def load_gazetteer(path: Path | None = None) -> tuple[Gazetteer, str]:
     """Validate the gazetteer file; return it with the sha256 of its bytes."""
     path = path or DEFAULT_GAZETTEER
-    gaz = validate_file(Gazetteer, path)
-    return gaz, hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return _load(str(path.resolve()), sha), sha
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, sha: str) -> Gazetteer:
+    """Parsed once per content: the pipeline, the linker and the comparator share it."""
+    return validate_file(Gazetteer, Path(path))

@@ -35,6 +35,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             close = text.find(PAIRS[ch], i + 1, i + MAX_QUOTE)
         elif ch == '"':
             close = text.find('"', i + 1, i + MAX_QUOTE)
+            nl = text.find("\n", i + 1, close if close > i else i + MAX_QUOTE)
+            if nl >= 0:
+                # A straight quote left open at the end of its paragraph (news style for a
+                # quote running on to the next one) ends there: pairing it with the next
+                # paragraph's opening mark would swap quoted and unquoted text.
+                if nl > i + 1:
+                    spans.append((i, nl))
+                i = nl + 1
+                continue
         elif ch == "‘":
             j = i + 1
             while True:

@@ -247,10 +247,37 @@ class Resolver:
             found = self.resolve(self.doc[subj_i])
             if found is not None and found.kind in kinds:
                 return _as_resolved(found, tok)
+        if tok.dep_ in SUBJECT_DEPS:
+            # A pronoun opening a sentence continues the previous sentence's subject ("Mr
+            # Balls ... had suggested that Mr Brown would ... . He said ...": Balls, not
+            # the last person named); a neuter one after a subject we cannot name ("The
+            # company said ... . It reported ...") is not guessed from an earlier name.
+            prev = self._previous_subject(sent)
+            if prev is not None:
+                found = self.resolve(prev)
+                if found is not None and found.kind in kinds:
+                    return _as_resolved(found, tok)
+                if (
+                    found is None
+                    and tok.lower_ in NEUTER
+                    and prev.pos_ == "NOUN"
+                    and prev.lemma_.lower() not in self.noun_kind
+                ):
+                    return None
         found = self._recent(kinds, tok.i)
         if found is None:
             return None
         return _as_resolved(found, tok)
+
+    def _previous_subject(self, sent: Span) -> Token | None:
+        """The main-clause subject of the sentence before `sent` (not of a headline)."""
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        if not prev.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")):
+            return None
+        subj_i = self.sent_subject.get(prev.start)
+        return self.doc[subj_i] if subj_i is not None else None
 
 
 def _fronted(tok: Token, subj_i: int) -> bool:

@@ -28,6 +28,7 @@ from .quantities import figure_claims
 from .timing import DateMention, Dates, Mood, mood, tense
 
 BASE_CONFIDENCE = 0.9
+SPEECH_CONTENT_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 EVENT_ROLES = frozenset(["event.agent", "event.destination", "event.patient", "event.key"])
 
 
@@ -438,7 +439,11 @@ class ArticleExtractor:
             feel = mood(verb, self.vocab.modality, self.speech)
             if feel.irrealis:
                 continue
+            if not self._states_content(verb):
+                continue
             when = self.dates.attached(verb, False)
+            if when is not None and self.attributor.quote_at(when.span.start_char) is not None:
+                when = None  # '"... before 2001," he said': the quote's date, not the saying's
             drafts.append(
                 Draft(
                     "said",
@@ -452,6 +457,18 @@ class ArticleExtractor:
                 )
             )
         return drafts
+
+    def _states_content(self, verb: Token) -> bool:
+        """A speech verb with something said: a clause or a quote ("BA warned that ...",
+        '"...," he said'), not a thing announced ("the White House will announce its
+        budget") or reported ("which it had reported as revenue")."""
+        if any(c.dep_ in SPEECH_CONTENT_DEPS for c in verb.children):
+            return True
+        if verb.dep_ in SPEECH_CONTENT_DEPS and verb.i > verb.head.i:
+            return True  # the frame after its content: "X happened, Mr Thomas said."
+        if any(c.dep_ == "punct" and c.text == ":" for c in verb.children):
+            return True
+        return any(t.is_quote for t in verb.sent)
 
     def _offices(self, sent: Span) -> list[Draft]:
         drafts = []

@@ -22,6 +22,8 @@ from .predicates import Modality
 
 CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"])
 SCENE_LEAD = re.compile(r"^\s*(?:on|in|by|as of)?\s*$", re.IGNORECASE)
+NOUN_CLAUSE_DEPS = frozenset(["ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"])
+DEICTIC = frozenset(["today", "tonight", "tomorrow", "yesterday"])
 STOP_CLIMB = frozenset(["relcl", "advcl", "parataxis"])
 MAX_CLIMB = 8
 
@@ -48,7 +50,7 @@ class Dates:
             if tx.type not in ("DATE", "TIME") or not str(tx.value)[:1].isdigit():
                 continue
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            if span is None or len(span) == 0 or _name_not_date(span):
                 continue
             mention = DateMention(tx.to_time_value(), span)
             self.by_sent.setdefault(span.sent.start, []).append(mention)
@@ -105,6 +107,19 @@ class Dates:
         return bool(self.by_sent.get(sent.start))
 
 
+def _name_not_date(span: Span) -> bool:
+    """A capitalized deictic word inside a sentence is a name ("BBC Radio 4's Today
+    programme"), not a date."""
+    first = span[0]
+    return (
+        len(span) == 1
+        and first.lower_ in DEICTIC
+        and first.text[:1].isupper()
+        and first.i != first.sent.start
+        and first.doc[first.i - 1].text not in ('"', "“", "(", ":", "-", "—")
+    )
+
+
 def _path(start: Token, target: Token, noun: bool) -> int | None:
     """Steps from `start` up to `target`, or None when a clause boundary is crossed."""
     tok, steps = start, 0
@@ -112,6 +127,10 @@ def _path(start: Token, target: Token, noun: bool) -> int | None:
         if tok.head.i == tok.i or steps > MAX_CLIMB:
             return None
         if steps > 0 and tok.pos_ in ("VERB", "AUX") and (noun or tok.dep_ in CLAUSE_DEPS):
+            return None
+        if steps > 0 and tok.dep_ in NOUN_CLAUSE_DEPS:
+            # A noun parsed as a clause ("Looking ahead to results to March 2005, BA warned"):
+            # its date is that clause's, not the main verb's.
             return None
         tok, steps = tok.head, steps + 1
     return steps

@@ -66,21 +66,22 @@ def parse_date_text(text: str | None) -> DateSpan | None:
         text_day = m.group(1)
         try:
             s, e = parse_partial_date(text_day)
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         return DateSpan(s, e, text)
     m = _WEEK.match(text)
     if m:
         try:
             monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            return None
-        return DateSpan(monday, monday + dt.timedelta(days=6), text)
+            sunday = monday + dt.timedelta(days=6)
+        except (ValueError, OverflowError):
+            return None  # no such week, or one that ends past 9999-12-31
+        return DateSpan(monday, sunday, text)
     if not _PARTIAL.match(text):
         return None
     try:
         s, e = parse_partial_date(text)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return DateSpan(s, e, text)
 

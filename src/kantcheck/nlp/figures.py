@@ -13,11 +13,13 @@ The wording lives in `units.yaml`, so adding a unit or a currency is a data chan
 
 from __future__ import annotations
 
+import logging
+
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -430,18 +432,59 @@ def _text(doc: Doc, a: int, b: int) -> str:
     return doc[a:b].text
 
 
+@cache
+def _phrase_words() -> frozenset[str]:
+    """Every word the number grammar can read; a token with any other word ends a phrase."""
+    lex = _lexicon()
+    words: set[str] = (
+        set(_NUMBER_WORDS) | set(lex.vague) | set(lex.scales) | set(lex.currency_scales)
+    )
+    for table in (
+        lex.units,
+        lex.currency_symbols,
+        lex.currency_codes,
+        lex.currency_words,
+        lex.markers,
+    ):
+        for key in table:
+            for part in key:
+                words.update(_lex(part))
+    words.update(["-", "to", "+", "of", "a", "an", "half", "and", ",", ".", "or", "more", "so"])
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def _phrase_token(text: str) -> bool:
+    """Could this token be part of a number phrase? (digits, or only grammar words)"""
+    words = _phrase_words()
+    return all(w[0].isdigit() or w[0] == "." or w in words for w in _lex(text))
+
+
 def _best_span(doc: Doc, i: int, floor: int) -> tuple[int, int, Amount] | None:
-    """The longest phrase around token i that the grammar accepts (more right, then left)."""
+    """The longest phrase around token i that the grammar accepts (more right, then left).
+
+    Only tokens the grammar can read are tried, so most numbers need one or two parses.
+    """
     best: tuple[int, int, Amount] | None = None
     best_len = -1
     n = len(doc)
-    for right in range(_MAX_RIGHT, -1, -1):
+    max_right = 0
+    while (
+        max_right < _MAX_RIGHT
+        and i + 1 + max_right < n
+        and _phrase_token(doc[i + 1 + max_right].text)
+    ):
+        max_right += 1
+    max_left = 0
+    while max_left < min(_MAX_LEFT, i - floor) and _phrase_token(doc[i - 1 - max_left].text):
+        max_left += 1
+    for right in range(max_right, -1, -1):
         b = i + 1 + right
         if b > n:
             continue
         if any(doc[k].is_space or "\n" in doc[k - 1].whitespace_ for k in range(i + 1, b)):
             continue
-        for left in range(min(_MAX_LEFT, i - floor), -1, -1):
+        for left in range(max_left, -1, -1):
             a = i - left
             if left + right <= best_len:
                 break
@@ -677,7 +720,10 @@ class FigureFinder:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.figures = find_figures(doc)
-        except Exception:  # a bad article must never stop a scan
+        except Exception:  # a bad article must never stop a scan; say so on stderr
+            logging.getLogger("kantcheck").warning(
+                "%s failed on a document; its figures are skipped", "figure parsing", exc_info=True
+            )
             doc._.figures = []
         return doc
 

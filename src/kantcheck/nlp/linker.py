@@ -82,26 +82,36 @@ def cached_gazetteer(path: str) -> Gazetteer:
     return load_gazetteer(Path(path) if path else None)[0]
 
 
-def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
-    """Token patterns for every alias: acronyms match case-sensitively, names ignore case
-    but keep their capitals, so "US" never matches "us" and "Kant" never matches "kant"."""
+_LOWER_WORDS = frozenset({"of", "in", "the", "and", "at", "for", "on", "de", "a"})
+
+
+def case_variants(name: str) -> set[str]:
+    """The spellings of a name news actually prints: as written, in headline case, in capitals.
+
+    Patterns match exact text (ORTH) through a PhraseMatcher: fast, and "us" never matches "US",
+    nor "kant" the town of Kant."""
+    words = name.split()
+    headline = " ".join(
+        w if (w.lower() in _LOWER_WORDS and i) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+    first = name[:1].upper() + name[1:]
+    return {name, first, headline, name.upper()}
+
+
+def ruler_patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
+    """Phrase patterns for every alias and its case variants, labelled by entity type; an
+    alias shared by several entities carries the id of its default reading (the linker may
+    choose another from context)."""
     patterns = []
     for ent in gaz.entities:
         for name in ent.names:
-            words = [t.text for t in tokenize(name)]
-            if not words:
-                continue
-            pattern: list[dict[str, Any]] = []
-            for word in words:
-                if word.isupper() or "." in word or len(word) <= 2:
-                    pattern.append({"ORTH": word})
-                elif word[:1].isupper():
-                    pattern.append({"LOWER": word.lower(), "IS_LOWER": False})
-                else:
-                    pattern.append({"LOWER": word.lower()})
             ids = gaz.alias_index.get(name.lower(), [ent.id])
             default = _default_of(gaz, ids)
-            patterns.append({"label": LABELS[gaz.by_id[default].type], "pattern": pattern, "id": default})
+            label = LABELS[gaz.by_id[default].type]
+            variants = {name} if len(name) <= 3 or name.isupper() else case_variants(name)
+            for text in sorted(variants):
+                patterns.append({"label": label, "pattern": text, "id": default})
     return patterns
 
 

@@ -21,9 +21,13 @@ def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) 
     gaz = cached_gazetteer(path)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
-        "entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where
+        "entity_ruler",
+        name=RULER_NAME,
+        config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
+        **where,
     )
-    ruler.add_patterns(ruler_patterns(gaz, nlp.make_doc))  # type: ignore[attr-defined]
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(gaz))  # type: ignore[attr-defined]
     nlp.add_pipe(LINKER_COMPONENT, config={"gazetteer_path": path})
     nlp.add_pipe(timex.TIMEX_COMPONENT)
     nlp.add_pipe(figures.FIGURES_COMPONENT)

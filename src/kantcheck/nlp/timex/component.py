@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,7 +21,10 @@ class TimexTagger:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.timexes = tag(doc)
-        except Exception:
+        except Exception:  # a bad article must never stop a scan; say so on stderr
+            logging.getLogger("kantcheck").warning(
+                "%s failed on a document; its dates are skipped", "temporal tagging", exc_info=True
+            )
             doc._.timexes = []
         return doc
 
