@@ -209,3 +209,17 @@ def test_compare_reads_claims_from_stdin() -> None:
 def test_compare_bad_input_exit_2() -> None:
     code, _, err = run("compare", "-", input='{"type": "claim", "id": 3}\nnot json\n')
     assert code == 2 and "-:1" in err
+
+
+@pytest.mark.model
+def test_jobs_two_gives_identical_output(tmp_path: Path) -> None:
+    """Forked workers must not change a byte of the report (18 articles: more than one chunk)."""
+    for i in range(18):
+        src = sorted(ARTICLES.glob("*.txt"))[i % 5]
+        (tmp_path / f"copy{i:02d}_{src.name}").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["scan", str(tmp_path), "--no-store", "--format", "json", "--fail-on", "never"]
+    one = run(*args, "--jobs", "1")
+    two = run(*args, "--jobs", "2")
+    assert one[0] == two[0] == 0
+    assert one[1] == two[1]
+    assert len(json.loads(one[1])["articles"]) == 18

@@ -136,7 +136,8 @@ def scan_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--model", help="spaCy model package to load"),
         click.option("--store", type=click.Path(path_type=Path), help="store folder (default .kantcheck)"),
         click.option("--no-store", is_flag=True, help="do not read or write the store"),
-        click.option("--jobs", type=click.IntRange(min=0), default=None, help="worker processes (0: all cores)"),
+        click.option("--jobs", type=click.IntRange(min=0), default=None,
+                     help="worker processes (default and 0: one per core; small scans use one)"),
         click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="largest article accepted"),
         click.option("--quiet", "-q", is_flag=True, help="no progress or warnings on standard error"),
     ]
@@ -169,12 +170,11 @@ def make_options(gazetteer: Path | None, model: str | None, store: Path | None, 
     configure_logging(quiet)
     if gazetteer is not None and not gazetteer.exists():
         raise UsageError(f"gazetteer not found: {gazetteer}")
-    jobs = jobs if jobs is not None else 1
     opts = ScanOptions(
         gazetteer=gazetteer,
         model=model,
         store=None if no_store else (store or DEFAULT_STORE),
-        jobs=jobs or (os.cpu_count() or 1),
+        jobs=jobs or (os.cpu_count() or 1),  # None and 0: what the machine has
         max_bytes=max_bytes or DEFAULT_MAX_BYTES,
     )
     opts.progress = progress_callback(quiet)
