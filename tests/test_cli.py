@@ -223,3 +223,25 @@ def test_jobs_two_gives_identical_output(tmp_path: Path) -> None:
     assert one[0] == two[0] == 0
     assert one[1] == two[1]
     assert len(json.loads(one[1])["articles"]) == 18
+
+
+@pytest.mark.model
+def test_article_date_from_dateline_and_front_matter_id(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Talks in Bishkek\n\nFeb 4, 2019 | 19:37 GMT\n"
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Russia is ready to talk.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "---\nid: my-stable-id\noutlet: Somewhere\n---\nPutin arrived in Bishkek on Tuesday.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("scan", str(tmp_path), "--no-store", "--format", "json")
+    assert code == 0
+    arts = {a["id"]: a for a in json.loads(out)["articles"]}
+    assert arts["a"]["published"] == "2019-02-04" and arts["a"]["published_source"] == "text"
+    assert arts["my-stable-id"]["published"] is None and arts["my-stable-id"]["published_source"] is None
+    claims = json.loads(out)["claims"]
+    for c in claims:
+        if c["article_id"] == "my-stable-id" and c["when"]:
+            assert c["when"]["value"].startswith("XXXX"), c["when"]  # no date: never guessed
