@@ -37,8 +37,22 @@ def timed(cmd: list[str]) -> tuple[float, int]:
 
 
 def scan_cmd(folder: Path, jobs: int, store: Path | None) -> list[str]:
-    cmd = [PY, "-m", "kantcheck", "scan", str(folder), "--format", "json", "-o", "/dev/null",
-           "--quiet", "--fail-on", "never", "--jobs", str(jobs)]
+    cmd = [
+        PY,
+        "-m",
+        "kantcheck",
+        "scan",
+        str(folder),
+        "--format",
+        "json",
+        "-o",
+        "/dev/null",
+        "--quiet",
+        "--fail-on",
+        "never",
+        "--jobs",
+        str(jobs),
+    ]
     return cmd + (["--store", str(store)] if store else ["--no-store"])
 
 
@@ -47,10 +61,14 @@ def raw_cmd(folder: Path, n_process: int) -> list[str]:
 
 
 def words(folder: Path) -> int:
-    return sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in folder.glob("*.txt"))
+    return sum(
+        len(p.read_text(encoding="utf-8", errors="replace").split()) for p in folder.glob("*.txt")
+    )
 
 
-def alternate(a: list[str], b: list[str], repeats: int) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
+def alternate(
+    a: list[str], b: list[str], repeats: int
+) -> tuple[list[tuple[float, int]], list[tuple[float, int]]]:
     ra, rb = [], []
     for _ in range(repeats):
         ra.append(timed(a))
@@ -114,27 +132,43 @@ def main() -> None:
         results["words"] = n_words
         raw1, scan1 = alternate(raw_cmd(corpus, 1), scan_cmd(corpus, 1, None), args.repeats)
         (rw, rm), (sw, sm) = med(raw1), med(scan1)
-        results["single"] = {"raw_s": round(rw, 2), "scan_s": round(sw, 2), "ratio": round(sw / rw, 3),
-                             "raw_words_s": round(n_words / rw), "scan_words_s": round(n_words / sw),
-                             "raw_peak_mib": rm // 1024, "scan_peak_mib": sm // 1024}
+        results["single"] = {
+            "raw_s": round(rw, 2),
+            "scan_s": round(sw, 2),
+            "ratio": round(sw / rw, 3),
+            "raw_words_s": round(n_words / rw),
+            "scan_words_s": round(n_words / sw),
+            "raw_peak_mib": rm // 1024,
+            "scan_peak_mib": sm // 1024,
+        }
         raw2, scan2 = alternate(raw_cmd(corpus, 2), scan_cmd(corpus, 2, None), args.repeats)
         (rw2, _), (sw2, sm2) = med(raw2), med(scan2)
-        results["two_workers"] = {"raw_s": round(rw2, 2), "scan_s": round(sw2, 2),
-                                  "ratio": round(sw2 / rw2, 3), "speedup_vs_jobs1": round(sw / sw2, 2),
-                                  "scan_peak_mib": sm2 // 1024}
+        results["two_workers"] = {
+            "raw_s": round(rw2, 2),
+            "scan_s": round(sw2, 2),
+            "ratio": round(sw2 / rw2, 3),
+            "speedup_vs_jobs1": round(sw / sw2, 2),
+            "scan_peak_mib": sm2 // 1024,
+        }
         store = base / "store"
         first, _ = timed(scan_cmd(corpus, 1, store))
         again = [timed(scan_cmd(corpus, 1, store))[0] for _ in range(args.repeats)]
-        results["rescan"] = {"first_s": round(first, 2), "rescan_s": round(statistics.median(again), 2),
-                             "ratio": round(statistics.median(again) / first, 3)}
+        results["rescan"] = {
+            "first_s": round(first, 2),
+            "rescan_s": round(statistics.median(again), 2),
+            "ratio": round(statistics.median(again) / first, 3),
+        }
         if not args.no_growth:
             growth = {}
             for k in (1, 2, 4):
                 folder = base / f"g{k}"
                 make_corpus(folder, args.n, copies=k)
                 w, rss = timed(scan_cmd(folder, 1, None))
-                growth[f"{k}x"] = {"s": round(w, 2), "peak_mib": rss // 1024,
-                                   "s_per_article_ms": round(1000 * w / (k * args.n), 1)}
+                growth[f"{k}x"] = {
+                    "s": round(w, 2),
+                    "peak_mib": rss // 1024,
+                    "s_per_article_ms": round(1000 * w / (k * args.n), 1),
+                }
             results["growth"] = growth
         results["stage_share_percent"] = stage_shares(corpus)
     print(json.dumps(results, indent=2))

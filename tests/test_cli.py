@@ -100,7 +100,9 @@ def test_missing_model_exit_2_with_hint() -> None:
 
 @pytest.mark.model
 def test_scan_json_contract(seed_report) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run("scan", str(ARTICLES), "--no-store", "--format", "json", "--fail-on", "never")
+    code, out, _ = run(
+        "scan", str(ARTICLES), "--no-store", "--format", "json", "--fail-on", "never"
+    )
     assert code == 0
     report = json.loads(out)
     assert report["schema_version"] == "1"
@@ -132,7 +134,9 @@ def test_piped_default_is_json_and_stderr_separate() -> None:
 
 @pytest.mark.model
 def test_jsonl_one_record_per_line(seed_report) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run("scan", str(ARTICLES), "--no-store", "--format", "jsonl", "--fail-on", "never")
+    _code, out, _ = run(
+        "scan", str(ARTICLES), "--no-store", "--format", "jsonl", "--fail-on", "never"
+    )
     lines = [json.loads(x) for x in out.splitlines()]
     kinds = [x["type"] for x in lines]
     assert kinds == sorted(kinds)  # claims first, then findings
@@ -141,9 +145,13 @@ def test_jsonl_one_record_per_line(seed_report) -> None:  # type: ignore[no-unty
 
 @pytest.mark.model
 def test_table_and_markdown_render() -> None:
-    code, out, _ = run("scan", str(ARTICLES), "--no-store", "--format", "table", "--fail-on", "never")
+    code, out, _ = run(
+        "scan", str(ARTICLES), "--no-store", "--format", "table", "--fail-on", "never"
+    )
     assert code == 0 and "Articles" in out and "kant_air_base" in out
-    code, out, _ = run("scan", str(ARTICLES), "--no-store", "--format", "markdown", "--fail-on", "never")
+    code, out, _ = run(
+        "scan", str(ARTICLES), "--no-store", "--format", "markdown", "--fail-on", "never"
+    )
     assert code == 0 and out.startswith("## kantcheck report")
 
 
@@ -175,12 +183,17 @@ def test_stdin_article() -> None:
     code, out, _ = run("claims", "-", "--no-store", "--format", "json", input=text)
     assert code == 0
     report = json.loads(out)
-    assert report["articles"][0]["id"] == "stdin" and report["articles"][0]["published"] == "2025-11-26"
+    assert (
+        report["articles"][0]["id"] == "stdin"
+        and report["articles"][0]["published"] == "2025-11-26"
+    )
 
 
 @pytest.mark.model
 def test_timex_command_json() -> None:
-    code, out, _ = run("timex", "Putin's visit commenced on Tuesday.", "--dct", "2025-11-26", "--format", "json")
+    code, out, _ = run(
+        "timex", "Putin's visit commenced on Tuesday.", "--dct", "2025-11-26", "--format", "json"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["dct"] == "2025-11-26"
@@ -202,7 +215,9 @@ def test_compare_reads_claims_from_stdin() -> None:
     code2, out2, _ = run("compare", "-", "--format", "json", "--fail-on", "never", input=out)
     assert code2 == 0
     findings = json.loads(out2)["findings"]
-    code3, out3, _ = run("scan", str(ARTICLES), "--no-store", "--format", "json", "--fail-on", "never")
+    _code3, out3, _ = run(
+        "scan", str(ARTICLES), "--no-store", "--format", "json", "--fail-on", "never"
+    )
     assert [f["id"] for f in findings] == [f["id"] for f in json.loads(out3)["findings"]]
 
 
@@ -216,7 +231,9 @@ def test_jobs_two_gives_identical_output(tmp_path: Path) -> None:
     """Forked workers must not change a byte of the report (18 articles: more than one chunk)."""
     for i in range(18):
         src = sorted(ARTICLES.glob("*.txt"))[i % 5]
-        (tmp_path / f"copy{i:02d}_{src.name}").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / f"copy{i:02d}_{src.name}").write_text(
+            src.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     args = ["scan", str(tmp_path), "--no-store", "--format", "json", "--fail-on", "never"]
     one = run(*args, "--jobs", "1")
     two = run(*args, "--jobs", "2")
@@ -240,7 +257,10 @@ def test_article_date_from_dateline_and_front_matter_id(tmp_path: Path) -> None:
     assert code == 0
     arts = {a["id"]: a for a in json.loads(out)["articles"]}
     assert arts["a"]["published"] == "2019-02-04" and arts["a"]["published_source"] == "text"
-    assert arts["my-stable-id"]["published"] is None and arts["my-stable-id"]["published_source"] is None
+    assert (
+        arts["my-stable-id"]["published"] is None
+        and arts["my-stable-id"]["published_source"] is None
+    )
     claims = json.loads(out)["claims"]
     for c in claims:
         if c["article_id"] == "my-stable-id" and c["when"]:

@@ -28,13 +28,13 @@ def with_seeds(*extra: Path):  # type: ignore[no-untyped-def]
 
 
 def test_seed_founding_contradiction(seed_report) -> None:  # type: ignore[no-untyped-def]
-    founding = [
-        f for f in kinds(seed_report, "contradiction") if f.subject == "kant_air_base"
-    ]
+    founding = [f for f in kinds(seed_report, "contradiction") if f.subject == "kant_air_base"]
     assert len(founding) == 1
     f = founding[0]
     assert set(f.articles) == {BASE_000, IWPR_001}
-    assert any(v.startswith("2003") for v in f.values) and any(v.startswith("2017") for v in f.values)
+    assert any(v.startswith("2003") for v in f.values) and any(
+        v.startswith("2017") for v in f.values
+    )
     assert f.severity == "error"
 
 
@@ -44,7 +44,10 @@ def test_seed_at_most_three_contradictions(seed_report) -> None:  # type: ignore
 
 def test_seed_hosts_change_over_time(seed_report) -> None:  # type: ignore[no-untyped-def]
     changed = kinds(seed_report, "changed_over_time")
-    assert any("askar_akaev" in " ".join(f.values) and "sadyr_japarov" in " ".join(f.values) for f in changed)
+    assert any(
+        "askar_akaev" in " ".join(f.values) and "sadyr_japarov" in " ".join(f.values)
+        for f in changed
+    )
     for f in kinds(seed_report, "contradiction"):
         assert not {"askar_akaev", "sadyr_japarov"} <= set(" ".join(f.values).split())
 
@@ -78,7 +81,9 @@ def test_fixture_conflict_caught(seed_report, fixture: str, kind: str, predicate
 
 def test_faithful_restatement_raises_no_new_conflict(seed_report) -> None:  # type: ignore[no-untyped-def]
     report = with_seeds(FIXTURES / "faithful_restatement.txt")
-    before = {f.id for f in seed_report.findings if f.kind in ("contradiction", "reference_mismatch")}
+    before = {
+        f.id for f in seed_report.findings if f.kind in ("contradiction", "reference_mismatch")
+    }
     after = {f.id for f in report.findings if f.kind in ("contradiction", "reference_mismatch")}
     assert after <= before, [f.explanation for f in report.findings if f.id in after - before]
     assert len(kinds(report, "corroboration")) > len(kinds(seed_report, "corroboration"))
@@ -93,16 +98,34 @@ def test_baseline_gate(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     code, _ = _cli("scan", str(ARTICLES), "--no-store", "--format", "json", "-o", str(baseline))
     assert code == 1  # the seeds disagree on the founding date
-    code, _ = _cli("scan", str(ARTICLES), "--no-store", "--baseline", str(baseline), "--format", "json")
+    code, _ = _cli(
+        "scan", str(ARTICLES), "--no-store", "--baseline", str(baseline), "--format", "json"
+    )
     assert code == 0
-    code, out = _cli("scan", str(ARTICLES), str(FIXTURES / "conflicts" / "wrong_visit_start.txt"),
-                     "--no-store", "--baseline", str(baseline), "--format", "json")
+    code, out = _cli(
+        "scan",
+        str(ARTICLES),
+        str(FIXTURES / "conflicts" / "wrong_visit_start.txt"),
+        "--no-store",
+        "--baseline",
+        str(baseline),
+        "--format",
+        "json",
+    )
     assert code == 1
     report = json.loads(out)
     assert report["summary"]["failing"] >= 1
     assert {f["status"] for f in report["findings"]} >= {"new", "known"}
-    code, _ = _cli("scan", str(ARTICLES), str(FIXTURES / "faithful_restatement.txt"),
-                   "--no-store", "--baseline", str(baseline), "--format", "json")
+    code, _ = _cli(
+        "scan",
+        str(ARTICLES),
+        str(FIXTURES / "faithful_restatement.txt"),
+        "--no-store",
+        "--baseline",
+        str(baseline),
+        "--format",
+        "json",
+    )
     assert code == 0
 
 
@@ -113,15 +136,24 @@ def test_triage_dismissed_never_fails(tmp_path: Path, seed_report) -> None:  # t
         for f in kinds(seed_report, "contradiction")
     )
     triage.write_text(f"findings:\n{entries}\n")
-    code, out = _cli("scan", str(ARTICLES), "--no-store", "--triage", str(triage), "--format", "json")
+    code, out = _cli(
+        "scan", str(ARTICLES), "--no-store", "--triage", str(triage), "--format", "json"
+    )
     assert code == 0
     dismissed = [f for f in json.loads(out)["findings"] if f["status"] == "dismissed"]
     assert dismissed and all(f["note"] == "reviewed" for f in dismissed)
 
 
 def test_fail_on_levels(seed_report) -> None:  # type: ignore[no-untyped-def]
-    assert _cli("scan", str(ARTICLES), "--no-store", "--fail-on", "never", "--format", "json")[0] == 0
-    assert _cli("scan", str(ARTICLES), "--no-store", "--fail-on", "contradiction", "--format", "json")[0] == 1
+    assert (
+        _cli("scan", str(ARTICLES), "--no-store", "--fail-on", "never", "--format", "json")[0] == 0
+    )
+    assert (
+        _cli("scan", str(ARTICLES), "--no-store", "--fail-on", "contradiction", "--format", "json")[
+            0
+        ]
+        == 1
+    )
 
 
 def test_deterministic_cold_and_warm_store(tmp_path: Path) -> None:

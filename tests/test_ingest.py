@@ -21,8 +21,15 @@ TEXT = "Putin arrived in Bishkek on Tuesday.\n"
 
 
 def test_front_matter_fields_and_partial_date() -> None:
-    art = read_bytes(b'---\ntitle: "T"\noutlet: IWPR\npublished: 2003-10\n---\n' + TEXT.encode(), "a.txt")
-    assert (art.title, art.outlet, art.published, art.published_source) == ("T", "IWPR", "2003-10", "front_matter")
+    art = read_bytes(
+        b'---\ntitle: "T"\noutlet: IWPR\npublished: 2003-10\n---\n' + TEXT.encode(), "a.txt"
+    )
+    assert (art.title, art.outlet, art.published, art.published_source) == (
+        "T",
+        "IWPR",
+        "2003-10",
+        "front_matter",
+    )
     assert art.body == TEXT
     assert art.id == "a"
 
@@ -98,7 +105,9 @@ def test_invalid_published_date_warns() -> None:
 
 
 def test_json_article() -> None:
-    data = json.dumps({"title": "T", "text": TEXT, "published": "2025-11-26", "outlet": "O"}).encode()
+    data = json.dumps(
+        {"title": "T", "text": TEXT, "published": "2025-11-26", "outlet": "O"}
+    ).encode()
     art = read_bytes(data, "a.json")
     assert (art.body, art.published, art.outlet) == (TEXT, "2025-11-26", "O")
 
@@ -181,5 +190,5 @@ def test_read_bytes_never_crashes(data: bytes) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=500))
 def test_front_matter_split_never_crashes(text: str) -> None:
-    meta, body, warnings = split_front_matter(text)
+    meta, body, _warnings = split_front_matter(text)
     assert isinstance(meta, dict) and isinstance(body, str)

@@ -65,7 +65,9 @@ def test_variants_link(nlp, sentence: str, mention: str, entity_id: str) -> None
     doc = _doc(nlp, sentence)
     start = sentence.index(mention)
     ents = _covering(doc, start, start + len(mention))
-    assert any(e._.entity_id == entity_id for e in ents), [(e.text, e._.entity_id) for e in doc.ents]
+    assert any(e._.entity_id == entity_id for e in ents), [
+        (e.text, e._.entity_id) for e in doc.ents
+    ]
 
 
 def test_unknown_entity_keeps_text_and_null_id(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -69,8 +69,18 @@ def test_concurrent_writers(tmp_path: Path) -> None:
 
 
 def _scan(store: Path | None) -> subprocess.Popen[str]:
-    args = [sys.executable, "-m", "kantcheck", "scan", str(ARTICLES), "--format", "json",
-            "--fail-on", "never", "--quiet"]
+    args = [
+        sys.executable,
+        "-m",
+        "kantcheck",
+        "scan",
+        str(ARTICLES),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--quiet",
+    ]
     args += ["--store", str(store)] if store else ["--no-store"]
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -18,7 +18,16 @@ if TYPE_CHECKING:
     from kantcheck.models import Claim, Finding, Report
     from kantcheck.scanner import ScanOptions
 
-__all__ = ["Claim", "Finding", "Report", "ScanOptions", "__version__", "compare", "extract_claims", "scan"]
+__all__ = [
+    "Claim",
+    "Finding",
+    "Report",
+    "ScanOptions",
+    "__version__",
+    "compare",
+    "extract_claims",
+    "scan",
+]
 
 
 def scan(paths: Any, opts: ScanOptions | None = None) -> Report:
@@ -35,7 +44,9 @@ def extract_claims(paths: Any, opts: ScanOptions | None = None) -> list[Claim]:
     return extract_claims_from_paths(paths, opts)[1]
 
 
-def compare(claims: list[Claim], gazetteer_path: Any = None, rules_path: Any = None) -> list[Finding]:
+def compare(
+    claims: list[Claim], gazetteer_path: Any = None, rules_path: Any = None
+) -> list[Finding]:
     """Findings for claims (e.g. read back from JSON): no spaCy needed."""
     from kantcheck.compare import compare as _compare
     from kantcheck.compare import load_rules

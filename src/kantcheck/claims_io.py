@@ -52,8 +52,10 @@ def read_claims(text: str, source: str) -> tuple[list[Claim], list[ArticleInfo]]
     if not infos:
         seen: dict[str, ArticleInfo] = {}
         for c in claims:
-            seen.setdefault(c.article_id, ArticleInfo(id=c.article_id, path=source,
-                                                      published=c.published, outlet=c.outlet))
+            seen.setdefault(
+                c.article_id,
+                ArticleInfo(id=c.article_id, path=source, published=c.published, outlet=c.outlet),
+            )
         infos = list(seen.values())
     return claims, infos
 

@@ -134,12 +134,22 @@ def scan_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     opts = [
         click.option("--gazetteer", type=click.Path(path_type=Path), help="gazetteer YAML file"),
         click.option("--model", help="spaCy model package to load"),
-        click.option("--store", type=click.Path(path_type=Path), help="store folder (default .kantcheck)"),
+        click.option(
+            "--store", type=click.Path(path_type=Path), help="store folder (default .kantcheck)"
+        ),
         click.option("--no-store", is_flag=True, help="do not read or write the store"),
-        click.option("--jobs", type=click.IntRange(min=0), default=None,
-                     help="worker processes (default and 0: one per core; small scans use one)"),
-        click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="largest article accepted"),
-        click.option("--quiet", "-q", is_flag=True, help="no progress or warnings on standard error"),
+        click.option(
+            "--jobs",
+            type=click.IntRange(min=0),
+            default=None,
+            help="worker processes (default and 0: one per core; small scans use one)",
+        ),
+        click.option(
+            "--max-bytes", type=click.IntRange(min=1), default=None, help="largest article accepted"
+        ),
+        click.option(
+            "--quiet", "-q", is_flag=True, help="no progress or warnings on standard error"
+        ),
     ]
     for opt in reversed(opts):
         fn = opt(fn)
@@ -162,8 +172,15 @@ def configure_logging(quiet: bool) -> None:
     logger.setLevel(logging.WARNING)
 
 
-def make_options(gazetteer: Path | None, model: str | None, store: Path | None, no_store: bool,
-                 jobs: int | None, max_bytes: int | None, quiet: bool) -> Any:
+def make_options(
+    gazetteer: Path | None,
+    model: str | None,
+    store: Path | None,
+    no_store: bool,
+    jobs: int | None,
+    max_bytes: int | None,
+    quiet: bool,
+) -> Any:
     from kantcheck.ingest import DEFAULT_MAX_BYTES
     from kantcheck.scanner import DEFAULT_STORE, ScanOptions
 
@@ -185,6 +202,8 @@ def progress_callback(quiet: bool) -> Callable[[int, int], None] | None:
     """A rich progress bar on a terminal's standard error; nothing when piped or quiet."""
     if quiet or not sys.stderr.isatty():
         return None
+    import time
+
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -193,21 +212,29 @@ def progress_callback(quiet: bool) -> Callable[[int, int], None] | None:
         TimeRemainingColumn,
     )
 
-    import time
-
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
         if "bar" not in state:
             bar = Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=err_console(False), transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err_console(False),
+                transient=True,
             )
             bar.start()
-            state.update(bar=bar, task=bar.add_task("scanning", total=total), t0=time.monotonic(), d0=done)
+            state.update(
+                bar=bar, task=bar.add_task("scanning", total=total), t0=time.monotonic(), d0=done
+            )
         rate = (done - state["d0"]) / max(time.monotonic() - state["t0"], 1e-6)
-        state["bar"].update(state["task"], completed=done, total=total,
-                            description=f"scanning ({rate:.1f} articles/s)")
+        state["bar"].update(
+            state["task"],
+            completed=done,
+            total=total,
+            description=f"scanning ({rate:.1f} articles/s)",
+        )
         if done >= total:
             state["bar"].stop()
 
@@ -229,16 +256,41 @@ def emit_warnings(report: Report, extra: list[str], quiet: bool) -> None:
 
 @main.command(epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="default: table on a terminal, json when piped")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="write the report here (atomically)")
-@click.option("--fail-on", type=click.Choice(["contradiction", "reference_mismatch", "warning", "never"]),
-              default="contradiction", show_default=True)
-@click.option("--baseline", type=click.Path(path_type=Path), help="earlier JSON report: only new findings fail")
-@click.option("--triage", type=click.Path(path_type=Path), help="triage YAML (default .kantcheck/triage.yaml)")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="default: table on a terminal, json when piped",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="write the report here (atomically)"
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["contradiction", "reference_mismatch", "warning", "never"]),
+    default="contradiction",
+    show_default=True,
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    help="earlier JSON report: only new findings fail",
+)
+@click.option(
+    "--triage", type=click.Path(path_type=Path), help="triage YAML (default .kantcheck/triage.yaml)"
+)
 @click.option("--rules", type=click.Path(path_type=Path), help="comparison rules YAML")
 @scan_options
-def scan(paths: tuple[str, ...], fmt: str | None, output: Path | None, fail_on: str,
-         baseline: Path | None, triage: Path | None, rules: Path | None, **kw: Any) -> None:
+def scan(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    fail_on: str,
+    baseline: Path | None,
+    triage: Path | None,
+    rules: Path | None,
+    **kw: Any,
+) -> None:
     """Scan articles, compare their claims, report findings."""
 
     def run() -> int:
@@ -302,14 +354,35 @@ def _claims_table(report: Report, con: Console) -> None:
     from rich.table import Table
 
     t = Table(title=f"{len(report.claims)} claims")
-    for col in ("article", "predicate", "subject", "object", "when", "figure", "said by", "evidence"):
+    for col in (
+        "article",
+        "predicate",
+        "subject",
+        "object",
+        "when",
+        "figure",
+        "said by",
+        "evidence",
+    ):
         t.add_column(col, overflow="fold")
     for c in report.claims:
-        fig = f"{'~' if c.figure.approximate else ''}{c.figure.value:g} {c.figure.unit or ''}" if c.figure else ""
+        fig = (
+            f"{'~' if c.figure.approximate else ''}{c.figure.value:g} {c.figure.unit or ''}"
+            if c.figure
+            else ""
+        )
         who = (c.attribution.speaker or c.attribution.text or "") if c.attribution else ""
         sent = " ".join(c.evidence.sentence.split())
-        t.add_row(c.article_id[:12], c.predicate, c.subject or "", c.object or "",
-                  c.when.value if c.when else "", fig, who, sent[:160])
+        t.add_row(
+            c.article_id[:12],
+            c.predicate,
+            c.subject or "",
+            c.object or "",
+            c.when.value if c.when else "",
+            fig,
+            who,
+            sent[:160],
+        )
     con.print(t)
 
 
@@ -319,12 +392,24 @@ def _claims_table(report: Report, con: Console) -> None:
 @click.option("--output", "-o", type=click.Path(path_type=Path))
 @click.option("--gazetteer", type=click.Path(path_type=Path))
 @click.option("--rules", type=click.Path(path_type=Path))
-@click.option("--fail-on", type=click.Choice(["contradiction", "reference_mismatch", "warning", "never"]),
-              default="contradiction", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["contradiction", "reference_mismatch", "warning", "never"]),
+    default="contradiction",
+    show_default=True,
+)
 @click.option("--baseline", type=click.Path(path_type=Path))
 @click.option("--triage", type=click.Path(path_type=Path))
-def compare(source: Path, fmt: str | None, output: Path | None, gazetteer: Path | None,
-            rules: Path | None, fail_on: str, baseline: Path | None, triage: Path | None) -> None:
+def compare(
+    source: Path,
+    fmt: str | None,
+    output: Path | None,
+    gazetteer: Path | None,
+    rules: Path | None,
+    fail_on: str,
+    baseline: Path | None,
+    triage: Path | None,
+) -> None:
     """Compare claims read from a JSONL/JSON file, or `-` for standard input."""
 
     def run() -> int:
@@ -341,7 +426,9 @@ def compare(source: Path, fmt: str | None, output: Path | None, gazetteer: Path 
         findings = do_compare(found, gaz, load_rules(rules), infos)
         from kantcheck.models import ToolInfo
 
-        report = build_report(ToolInfo(version=__version__, gazetteer_sha256=sha), infos, found, findings, [])
+        report = build_report(
+            ToolInfo(version=__version__, gazetteer_sha256=sha), infos, found, findings, []
+        )
         known = load_baseline(baseline) if baseline else None
         report, failing = apply_gate(report, fail_on, known, load_triage(triage))  # type: ignore[arg-type]
         render(report, default_format(fmt), output)
@@ -377,19 +464,32 @@ def timex(text_or_file: str, dct: str | None, fmt: str | None, model: str | None
         if dct is not None and normalize_date(dct) is None:
             raise UsageError(f"--dct must be YYYY, YYYY-MM or YYYY-MM-DD, got {dct!r}")
         path = Path(text_or_file)
-        text = _read_text(path) if text_or_file != "-" and path.is_file() else (
-            sys.stdin.read() if text_or_file == "-" else text_or_file)
+        text = (
+            _read_text(path)
+            if text_or_file != "-" and path.is_file()
+            else (sys.stdin.read() if text_or_file == "-" else text_or_file)
+        )
         nlp, _ = load_model(model)
         nlp.add_pipe(TIMEX_COMPONENT)
         found = tag_text(text, normalize_date(dct) if dct else None, nlp)
         if default_format(fmt) == "json":
             rows = [
-                {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-                 "granularity": t.granularity, "interval_start": t.interval_start,
-                 "interval_end": t.interval_end, "anchor": t.anchor}
+                {
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "granularity": t.granularity,
+                    "interval_start": t.interval_start,
+                    "interval_end": t.interval_end,
+                    "anchor": t.anchor,
+                }
                 for t in found
             ]
-            write_output(json.dumps({"dct": dct, "timexes": rows}, indent=2, ensure_ascii=False) + "\n", None)
+            write_output(
+                json.dumps({"dct": dct, "timexes": rows}, indent=2, ensure_ascii=False) + "\n", None
+            )
         else:
             from rich.console import Console
             from rich.table import Table
@@ -412,10 +512,12 @@ def schema(which: str) -> None:
     """Print the JSON Schema of the report, a claim or a finding."""
     import json
 
+    from pydantic import BaseModel
+
     from kantcheck.models import Claim, Finding, Report
 
-    model = {"report": Report, "claim": Claim, "finding": Finding}[which]
-    click.echo(json.dumps(model.model_json_schema(), indent=2, sort_keys=True))
+    models: dict[str, type[BaseModel]] = {"report": Report, "claim": Claim, "finding": Finding}
+    click.echo(json.dumps(models[which].model_json_schema(), indent=2, sort_keys=True))
 
 
 @main.group()
@@ -435,8 +537,10 @@ def gazetteer_check(file: Path | None) -> None:
         if not path.exists():
             raise UsageError(f"no such file: {path}")
         gaz, _ = load_gazetteer(path)
-        click.echo(f"{path}: ok: {len(gaz.entities)} entities, {len(gaz.offices)} offices, "
-                   f"{len(gaz.facts)} facts")
+        click.echo(
+            f"{path}: ok: {len(gaz.entities)} entities, {len(gaz.offices)} offices, "
+            f"{len(gaz.facts)} facts"
+        )
         return 0
 
     run_guarded(run)

@@ -1,4 +1,6 @@
-"""One exception hierarchy; the CLI maps it to messages and exit codes (bad articles never raise)."""
+"""One exception hierarchy; the CLI maps it to messages and exit codes.
+
+Bad articles never raise: they become error records in the report."""
 
 from __future__ import annotations
 

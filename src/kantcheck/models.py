@@ -53,7 +53,9 @@ class TimeValue(Record):
     """A normalized temporal value (TIMEX3 style) and the interval of days it covers."""
 
     text: str
-    value: str = Field(description="TIMEX3 value: 2003, 2003-10, 2003-10-23, 2025-W48, XXXX-10-23, P2Y")
+    value: str = Field(
+        description="TIMEX3 value: 2003, 2003-10, 2003-10-23, 2025-W48, XXXX-10-23, P2Y"
+    )
     granularity: str | None = Field(None, description="year, month, day, week, time, ...")
     start: str | None = Field(None, description="first day covered, ISO date")
     end: str | None = Field(None, description="last day covered, ISO date (inclusive)")
@@ -66,7 +68,9 @@ class Figure(Record):
 
     text: str
     value: float
-    unit: str | None = Field(None, description="normalized unit: km, USD, percent, or the counted noun")
+    unit: str | None = Field(
+        None, description="normalized unit: km, USD, percent, or the counted noun"
+    )
     approximate: bool = False
     low: float | None = Field(None, description="lower bound implied by the wording")
     high: float | None = Field(None, description="upper bound implied by the wording")
@@ -86,7 +90,9 @@ class Evidence(Record):
 
 
 class Attribution(Record):
-    speaker: str | None = Field(None, description="gazetteer id of the speaker, else the surface text")
+    speaker: str | None = Field(
+        None, description="gazetteer id of the speaker, else the surface text"
+    )
     quoted: bool = Field(description="true for a direct quote, false for reported speech")
     text: str | None = Field(None, description="the speaker as written")
 

@@ -69,7 +69,8 @@ class Store:
     def get(self, sha256: str, fingerprint: str, key: str) -> tuple[list[Claim], list[str]] | None:
         try:
             row = self.conn.execute(
-                "SELECT claims, entities FROM articles WHERE sha256=? AND fingerprint=? AND article_key=?",
+                "SELECT claims, entities FROM articles"
+                " WHERE sha256=? AND fingerprint=? AND article_key=?",
                 (sha256, fingerprint, key),
             ).fetchone()
         except sqlite3.DatabaseError as exc:
@@ -82,7 +83,9 @@ class Store:
         except (ValidationError, ValueError):
             return None
 
-    def put(self, sha256: str, fingerprint: str, key: str, claims: list[Claim], entities: list[str]) -> None:
+    def put(
+        self, sha256: str, fingerprint: str, key: str, claims: list[Claim], entities: list[str]
+    ) -> None:
         payload = _CLAIMS.dump_json(claims).decode()
         try:
             with self.conn:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from kantcheck.errors import ConfigError
 
 # libyaml's loader when PyYAML was built with it: several times faster on the gazetteer.
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,7 +36,7 @@ def load_yaml(path: Path) -> tuple[Any, dict[Loc, int]]:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     try:
         node = yaml.compose(text, Loader=Loader)
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

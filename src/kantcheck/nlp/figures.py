@@ -14,7 +14,6 @@ The wording lives in `units.yaml`, so adding a unit or a currency is a data chan
 from __future__ import annotations
 
 import logging
-
 import math
 import re
 from collections.abc import Iterable, Mapping

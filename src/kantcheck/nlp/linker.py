@@ -50,9 +50,25 @@ _TITLES = re.compile(
     re.IGNORECASE,
 )
 _TRANSLIT = [
-    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("yev", "ev"), ("iev", "ev"), ("ye", "e"),
-    ("yu", "u"), ("ya", "a"), ("iy", "i"), ("yi", "i"), ("ay", "a"), ("oo", "o"), ("ee", "e"),
-    ("y", "i"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("yev", "ev"),
+    ("iev", "ev"),
+    ("ye", "e"),
+    ("yu", "u"),
+    ("ya", "a"),
+    ("iy", "i"),
+    ("yi", "i"),
+    ("ay", "a"),
+    ("oo", "o"),
+    ("ee", "e"),
+    ("y", "i"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
 ]
 
 Doc.set_extension("links", default=None, force=True)
@@ -174,11 +190,15 @@ class EntityLinker:
         key = translit_key(text)
         if len(key) < FUZZY_MIN_LENGTH or not self.key_list:
             return []
-        hit = process.extractOne(key, self.key_list, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        hit = process.extractOne(
+            key, self.key_list, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+        )
         if hit is None:
             return []
         allowed = COMPATIBLE.get(label)
-        return [i for i in self.keys[hit[0]] if allowed is None or self.gaz.by_id[i].type in allowed]
+        return [
+            i for i in self.keys[hit[0]] if allowed is None or self.gaz.by_id[i].type in allowed
+        ]
 
     def link(self, span: Span) -> str | None:
         ids = self.candidates(span)
@@ -201,9 +221,14 @@ class EntityLinker:
         else:
             sent_start = max(0, span.start - self.window)
             sent_end = min(len(doc), span.end + self.window)
-        near = {t.lower_ for t in doc[max(sent_start, span.start - 2) : min(sent_end, span.end + 2)]}
+        near = {
+            t.lower_ for t in doc[max(sent_start, span.start - 2) : min(sent_end, span.end + 2)]
+        }
         far = {t.lower_ for t in doc[sent_start:sent_end]}
-        pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(doc[sent_start:sent_end], doc[sent_start + 1 : sent_end], strict=False)}
+        pairs = {
+            f"{a.lower_} {b.lower_}"
+            for a, b in zip(doc[sent_start:sent_end], doc[sent_start + 1 : sent_end], strict=False)
+        }
         governed_by_in = span.root.dep_ == "pobj" and span.root.head.lower_ == "in"
         best, best_score = _default_of(self.gaz, ids), 0
         for i in ids:

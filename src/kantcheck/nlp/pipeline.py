@@ -19,12 +19,11 @@ def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) 
 
     path = str(gazetteer_path or DEFAULT_GAZETTEER)
     gaz = cached_gazetteer(path)
-    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=RULER_NAME,
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
-        **where,
+        before="ner" if "ner" in nlp.pipe_names else None,
     )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(gaz))  # type: ignore[attr-defined]
@@ -34,7 +33,9 @@ def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) 
     return nlp
 
 
-def build_pipeline(model: str | None = None, gazetteer_path: Path | None = None) -> tuple[Language, str]:
+def build_pipeline(
+    model: str | None = None, gazetteer_path: Path | None = None
+) -> tuple[Language, str]:
     """The full pipeline and the label of the model that runs in it."""
     nlp, label = load_model(model)
     return add_kantcheck_components(nlp, gazetteer_path), label

@@ -15,7 +15,11 @@ def render_jsonl(claims: list[Claim], findings: list[Finding]) -> str:
     """One claim per line, then one finding per line, each tagged with its `type`."""
     lines = []
     for claim in claims:
-        lines.append(json.dumps({"type": "claim", **claim.model_dump(mode="json")}, ensure_ascii=False))
+        lines.append(
+            json.dumps({"type": "claim", **claim.model_dump(mode="json")}, ensure_ascii=False)
+        )
     for finding in findings:
-        lines.append(json.dumps({"type": "finding", **finding.model_dump(mode="json")}, ensure_ascii=False))
+        lines.append(
+            json.dumps({"type": "finding", **finding.model_dump(mode="json")}, ensure_ascii=False)
+        )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -48,7 +48,13 @@ def _finding(f: Finding, claims: dict[str, Claim]) -> list[str]:
         c = claims.get(cid)
         if c is None:
             continue
-        value = c.when.value if c.when else (f"{c.figure.value:g} {c.figure.unit or ''}" if c.figure else c.object or "")
-        lines.append(f"  | {_cell(c.article_id)} | {_cell(str(value))} | {_cell(c.evidence.sentence)} |")
+        value = (
+            c.when.value
+            if c.when
+            else (f"{c.figure.value:g} {c.figure.unit or ''}" if c.figure else c.object or "")
+        )
+        lines.append(
+            f"  | {_cell(c.article_id)} | {_cell(str(value))} | {_cell(c.evidence.sentence)} |"
+        )
     lines.append("")
     return lines

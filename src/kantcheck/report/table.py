@@ -82,6 +82,7 @@ def print_table(report: Report, console: Console) -> None:
     s = report.summary
     kinds = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in s.findings_by_kind.items())
     console.print(
-        f"{s.articles_ok}/{s.articles} articles, {s.claims} claims, {s.findings} findings ({kinds}), "
+        f"{s.articles_ok}/{s.articles} articles, {s.claims} claims, "
+        f"{s.findings} findings ({kinds}), "
         f"{s.errors} errors; failing: {s.failing}. Model: {report.tool.model}."
     )
