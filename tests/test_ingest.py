@@ -133,6 +133,17 @@ def test_dateline_inferred_when_no_front_matter() -> None:
     art = read_bytes(b"Headline\n\n4 MINS READFeb 4, 2019 | 19:37 GMT\nText.", "x.txt")
     assert (art.published, art.published_source) == ("2019-02-04", "text")
     assert dateline_date("no date here") is None
+    assert (
+        dateline_date("Published: 4 February 2019, in a long line of other words here")
+        == "2019-02-04"
+    )
+
+
+def test_date_inside_a_story_sentence_is_not_a_dateline() -> None:
+    body = (
+        "Profits rose\n\nProfits in the three months to December 31, 2004 rose by 12%, it said.\n"
+    )
+    assert dateline_date(body) is None
 
 
 def test_normalize_date() -> None:

@@ -34,6 +34,7 @@ Examples:
 Exit codes: 0 no failing finding, 1 failing findings, 2 usage or configuration error.
 """
 FORMATS = ("table", "json", "jsonl", "markdown")
+PROGRESS_AFTER = 1.0  # seconds before a progress bar appears
 
 
 def abort(message: str, code: int = 2) -> NoReturn:
@@ -215,6 +216,11 @@ def progress_callback(quiet: bool) -> Callable[[int, int], None] | None:
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
+        now = time.monotonic()
+        state.setdefault("t0", now)
+        state.setdefault("d0", done)
+        if "bar" not in state and (now - state["t0"] < PROGRESS_AFTER or done >= total):
+            return  # a scan that takes a moment shows no bar
         if "bar" not in state:
             bar = Progress(
                 TextColumn("{task.description}"),
@@ -225,9 +231,7 @@ def progress_callback(quiet: bool) -> Callable[[int, int], None] | None:
                 transient=True,
             )
             bar.start()
-            state.update(
-                bar=bar, task=bar.add_task("scanning", total=total), t0=time.monotonic(), d0=done
-            )
+            state.update(bar=bar, task=bar.add_task("scanning", total=total))
         rate = (done - state["d0"]) / max(time.monotonic() - state["t0"], 1e-6)
         state["bar"].update(
             state["task"],

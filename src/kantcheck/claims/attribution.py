@@ -34,16 +34,23 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch in PAIRS:
             close = text.find(PAIRS[ch], i + 1, i + MAX_QUOTE)
         elif ch == '"':
-            close = text.find('"', i + 1, i + MAX_QUOTE)
-            nl = text.find("\n", i + 1, close if close > i else i + MAX_QUOTE)
-            if nl >= 0:
-                # A straight quote left open at the end of its paragraph (news style for a
-                # quote running on to the next one) ends there: pairing it with the next
-                # paragraph's opening mark would swap quoted and unquoted text.
-                if nl > i + 1:
-                    spans.append((i, nl))
-                i = nl + 1
+            if not _opens(text, i):
+                i += 1  # a closing mark with no opening one (a quote from before)
                 continue
+            # News style leaves a quote open when it runs on into the next sentence or
+            # paragraph ('"First part. "Second part," he said.'): a quote ends at its closing
+            # mark, at the next opening mark, or at the end of its paragraph.
+            j, limit = i + 1, min(n, i + MAX_QUOTE)
+            while j < limit and text[j] != "\n" and text[j] != '"':
+                j += 1
+            if j < limit and text[j] == '"' and not _opens(text, j):
+                spans.append((i, j + 1))
+                i = j + 1
+            else:
+                if j > i + 1:
+                    spans.append((i, j))
+                i = j + 1 if j < n and text[j] == "\n" else j
+            continue
         elif ch == "‘":
             j = i + 1
             while True:
@@ -58,6 +65,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight double quote that opens: after a space, a line start or a bracket, and
+    before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:") and not after.isspace()
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,19 @@ class Attributor:
             return None
         return Speaker(self.resolver.resolve(subj), phrase_text(subj))
 
+    def _postposed_frame(self, tok: Token) -> bool:
+        """A speech verb after what it reports ("Guidance said X, Mr Thomas said."): the parser
+        may hang it under the reported speech verb, but it is the sentence's outer frame."""
+        if tok.lemma_.lower() not in self.speech or tok.pos_ != "VERB":
+            return False
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False
+        head = tok.head
+        if head.i == tok.i or head.i > tok.i or head.lemma_.lower() not in self.speech:
+            return False
+        edge = next(t.i for t in tok.subtree if not t.is_punct or t.i == tok.i)
+        return edge > tok.sent.start and tok.doc[edge - 1].text in (",", '"', "”", "'")
+
     def according_to(self, tok: Token) -> Speaker | None:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lemma_.lower() in self.according:
@@ -151,6 +179,8 @@ class Attributor:
         """Who a claim triggered at `tok` is attributed to; None for the article's own voice."""
         quote = self.quote_at(tok.idx)
         node, steps = tok, 0
+        if self._postposed_frame(tok):
+            node = tok.doc[tok.sent.root.i]  # no speaker above the frame of its own sentence
         while node.head.i != node.i and steps < 10:
             via = node
             node = node.head

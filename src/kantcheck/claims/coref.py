@@ -254,7 +254,7 @@ class Resolver:
             # company said ... . It reported ...") is not guessed from an earlier name.
             prev = self._previous_subject(sent)
             if prev is not None:
-                found = self.resolve(prev)
+                found = self.resolve(prev) or self._named_before(prev)
                 if found is not None and found.kind in kinds:
                     return _as_resolved(found, tok)
                 if (
@@ -268,6 +268,18 @@ class Resolver:
         if found is None:
             return None
         return _as_resolved(found, tok)
+
+    def _named_before(self, tok: Token) -> Mention | None:
+        """A name the entity recognizer missed on a later mention ("Mr Balls, who stepped
+        down ..."): the earlier named mention it repeats, by its last word."""
+        if tok.pos_ != "PROPN":
+            return None
+        for kind, positions in self.positions.items():
+            for pos in reversed(positions[: bisect_left(positions, tok.i)]):
+                m = self.at[pos]
+                if not m.resolved and m.text.split()[-1:] == [tok.text]:
+                    return Mention(m.text, m.id, m.label, kind, tok.i, True, m.named, m.text)
+        return None
 
     def _previous_subject(self, sent: Span) -> Token | None:
         """The main-clause subject of the sentence before `sent` (not of a headline)."""

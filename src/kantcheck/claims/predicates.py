@@ -77,6 +77,8 @@ class Located(VocabRecord):
 class CountRules(VocabRecord):
     min_value: float = 3
     skip_determiners: list[str] = Field(default_factory=list)
+    skip_before: list[str] = Field(default_factory=list)
+    skip_nouns: list[str] = Field(default_factory=list)
 
 
 class Modality(VocabRecord):

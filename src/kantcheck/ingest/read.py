@@ -33,6 +33,8 @@ _DATELINE = re.compile(
     rf"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b"
 )
 DATELINE_WINDOW = 400
+DATELINE_LINE = 60
+_DATELINE_WORDS = re.compile(r"\b(?:published|updated|posted|last modified|dateline)\b", re.I)
 KNOWN_KEYS = ("title", "outlet", "url", "published", "id")
 
 
@@ -102,8 +104,19 @@ def normalize_date(value: Any) -> str | None:
 
 
 def dateline_date(body: str) -> str | None:
-    """The first full date in the article's opening lines, as ISO, if any."""
-    m = _DATELINE.search(body[:DATELINE_WINDOW])
+    """The article's own date from a dateline in its opening lines, as ISO, if any.
+
+    A dateline is a short line that is mostly a date ("Feb 4, 2019 | 19:37 GMT"), or a line
+    that says it is one ("Published: 4 February 2019"); a date inside a sentence of the story
+    ("profits in the three months to December 31, 2004") is what the story is about, not when
+    it was written, and is never taken for it.
+    """
+    m = None
+    for line in body[:DATELINE_WINDOW].splitlines():
+        found = _DATELINE.search(line)
+        if found and (len(line.strip()) <= DATELINE_LINE or _DATELINE_WORDS.search(line)):
+            m = found
+            break
     if not m:
         return None
     if m.group("iso"):
