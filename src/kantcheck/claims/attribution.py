@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kantcheck.claims.doctext import doc_text
 from kantcheck.models import Attribution
 
 from .arguments import clause_subject
@@ -95,13 +96,17 @@ class Attributor:
         self.resolver = resolver
         self.speech = speech_verbs
         self.according = according
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(doc_text(doc))
         self.starts = [s for s, _ in self.quotes]
         self.quote_speaker: dict[int, Speaker | None] = {}
         prev: tuple[int, int] | None = None
         for span in self.quotes:
             speaker = self._speaker_near(span)
-            if speaker is None and prev is not None and "\n" not in doc.text[prev[1] : span[0]]:
+            if (
+                speaker is None
+                and prev is not None
+                and "\n" not in doc_text(doc)[prev[1] : span[0]]
+            ):
                 speaker = self.quote_speaker.get(prev[0])
             self.quote_speaker[span[0]] = speaker
             prev = span

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kantcheck.claims.doctext import doc_text
 from kantcheck.gazetteer import Gazetteer
 from kantcheck.ingest import Article
 from kantcheck.models import Attribution, Claim, EntityRef, Evidence, Figure, TimeValue
@@ -251,9 +252,9 @@ class ArticleExtractor:
         """A subject parsed into a headline above is replaced by the name that opens the
         trigger's own line ("Headline\n\nPresident Putin held talks")."""
         a, b = sorted((arg.idx, trigger.idx))
-        if "\n" not in self.doc.text[a:b]:
+        if "\n" not in doc_text(self.doc)[a:b]:
             return arg
-        line_start = self.doc.text.rfind("\n", 0, trigger.idx) + 1
+        line_start = doc_text(self.doc).rfind("\n", 0, trigger.idx) + 1
         for tok in trigger.sent:
             if line_start <= tok.idx < trigger.idx and tok.i in self.resolver.ent_at:
                 ent = self.resolver.ent_at[tok.i]
@@ -630,7 +631,7 @@ def _definite(noun: Token) -> bool:
 def _evidence(doc: Doc, anchor: Token) -> Evidence | None:
     """The anchor's sentence, cut at line breaks (headlines and datelines are not part of it)."""
     sent = anchor.sent
-    text = doc.text
+    text = doc_text(doc)
     start, end = sent.start_char, sent.end_char
     nl = text.rfind("\n", start, anchor.idx)
     if nl >= 0:

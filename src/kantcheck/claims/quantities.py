@@ -70,8 +70,22 @@ def _count(
 
 
 NOT_COUNT_LABELS = frozenset(
-    ["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "LAW",
-     "EVENT", "FAC", "GPE", "LOC", "PERSON"]
+    [
+        "DATE",
+        "TIME",
+        "MONEY",
+        "PERCENT",
+        "ORDINAL",
+        "ORG",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "EVENT",
+        "FAC",
+        "GPE",
+        "LOC",
+        "PERSON",
+    ]
 )
 
 
@@ -86,11 +100,17 @@ def _a_count(doc: Doc, mention: object, noun: Token, vocab: PredicateVocab) -> b
     if any(t.ent_type_ in NOT_COUNT_LABELS for t in numbers):
         return False  # "2003 results", "FTSE 100 companies", "August 2004"
     if numbers and any(
-        t.i in (start - 1, start - 2) and t.i >= sent.start and t.text[:1].isupper()
-        and t.pos_ == "PROPN" and t.i != sent.start for t in doc[max(0, start - 1):start]
+        t.i in (start - 1, start - 2)
+        and t.i >= sent.start
+        and t.text[:1].isupper()
+        and t.pos_ == "PROPN"
+        and t.i != sent.start
+        for t in doc[max(0, start - 1) : start]
     ):
         return False  # a number after a name is part of it: "Airbus 320 jets", "Windows 98"
-    years = [t for t in numbers if t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100]
+    years = [
+        t for t in numbers if t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
+    ]
     if years and figure.value == float(years[0].text):
         return False
     skip_before = set(vocab.count.skip_before)
@@ -98,19 +118,20 @@ def _a_count(doc: Doc, mention: object, noun: Token, vocab: PredicateVocab) -> b
     if prev and (prev[-1] in skip_before or prev[0] in skip_before):
         return False
     after = [doc[i].lower_ for i in range(end, min(sent.end, end + 2))]
-    if after[:2] == ["out", "of"] or after[:1] == ["in"] and _number_after(doc, end + 1, sent):
+    if after[:2] == ["out", "of"] or (after[:1] == ["in"] and _number_after(doc, end + 1, sent)):
         return False  # the numerator of "six out of 20", "one in five"
     counted = (figure.counted or "").lower()
     skip_nouns = set(vocab.count.skip_nouns)
-    if noun.lemma_.lower() in skip_nouns or counted.split()[-1:] and counted.split()[-1] in skip_nouns:
+    if noun.lemma_.lower() in skip_nouns or (
+        counted.split()[-1:] and counted.split()[-1] in skip_nouns
+    ):
         return False
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
         return False  # the counted noun is a modifier: "millions of government e-mails"
     if prev and prev[-1] in ("or", "to", "-", "and") and _number_before(doc, start - 1, sent):
         return False  # the second end of "five or six guys"
-    if after[:1] in (["or"], ["to"]) and _number_after(doc, end + 1, sent):
-        return False  # the first end of "five or six guys": a range, not a count
-    return True
+    # the first end of "five or six guys": a range, not a count
+    return not (after[:1] in (["or"], ["to"]) and _number_after(doc, end + 1, sent))
 
 
 def _number_after(doc: Doc, i: int, sent: object) -> bool:

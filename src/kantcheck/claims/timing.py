@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kantcheck.claims.doctext import doc_text
 from kantcheck.gazetteer import parse_partial_date
 from kantcheck.models import TimeValue
 
@@ -50,7 +51,9 @@ class Dates:
             value = str(tx.value)
             # resolved dates, and dates left unresolved for want of an article date
             # ("XXXX-11-25"): kept as stated, never guessed; the comparator skips them
-            if tx.type not in ("DATE", "TIME") or not (value[:1].isdigit() or value.startswith("XXXX-")):
+            if tx.type not in ("DATE", "TIME") or not (
+                value[:1].isdigit() or value.startswith("XXXX-")
+            ):
                 continue
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if span is None or len(span) == 0 or _name_not_date(span):
@@ -64,7 +67,7 @@ class Dates:
     def _scenes(self, doc: Doc) -> dict[int, DateMention]:
         """Sentence start -> the date that opened its line, for sentences without a date."""
         out: dict[int, DateMention] = {}
-        text = doc.text
+        text = doc_text(doc)
         current: DateMention | None = None
         line_end = -1
         for sent in doc.sents:
