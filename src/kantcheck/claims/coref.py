@@ -14,7 +14,7 @@ mention of a compatible kind. Each lookup is a bisect, so a pass is O(n log n).
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -163,18 +163,7 @@ class Resolver:
         found = self._resolve(tok)
         self.cache[tok.i] = found
         if found is not None and found.resolved:
-            self._register(
-                Mention(
-                    found.text,
-                    found.id,
-                    found.label,
-                    found.kind,
-                    tok.i,
-                    True,
-                    found.named,
-                    found.antecedent,
-                )
-            )
+            self._register(replace(found, position=tok.i, resolved=True))
         return found
 
     def _resolve(self, tok: Token) -> Mention | None:
@@ -303,13 +292,11 @@ def _fronted(tok: Token, subj_i: int) -> bool:
 
 
 def _as_resolved(found: Mention, tok: Token) -> Mention:
-    return Mention(
-        phrase_text(tok),
-        found.id,
-        found.label,
-        found.kind,
-        tok.i,
-        True,
-        found.named,
-        found.antecedent or found.text,
+    """The antecedent's identity under the words of the referring phrase."""
+    return replace(
+        found,
+        text=phrase_text(tok),
+        position=tok.i,
+        resolved=True,
+        antecedent=found.antecedent or found.text,
     )

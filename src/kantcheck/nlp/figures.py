@@ -13,7 +13,6 @@ The wording lives in `units.yaml`, so adding a unit or a currency is a data chan
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -27,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kantcheck.models import Figure
+from kantcheck.nlp.guard import guarded
 
 FIGURES_COMPONENT = "kantcheck_figures"
 
@@ -717,14 +717,7 @@ class FigureFinder:
     """Stateless: all knowledge is in the grammar and units.yaml."""
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.figures = find_figures(doc)
-        except Exception:  # a bad article must never stop a scan; say so on stderr
-            logging.getLogger("kantcheck").warning(
-                "%s failed on a document; its figures are skipped", "figure parsing", exc_info=True
-            )
-            doc._.figures = []
-        return doc
+        return guarded(doc, "figures", "figure parsing", find_figures)
 
 
 @Language.factory(FIGURES_COMPONENT, assigns=["doc._.figures"])

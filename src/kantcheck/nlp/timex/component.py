@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from kantcheck.nlp.guard import guarded
 
 from .tagger import tag
 
@@ -19,14 +19,7 @@ class TimexTagger:
     """Stateless: all knowledge is in the compiled rules and the lexicon."""
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.timexes = tag(doc)
-        except Exception:  # a bad article must never stop a scan; say so on stderr
-            logging.getLogger("kantcheck").warning(
-                "%s failed on a document; its dates are skipped", "temporal tagging", exc_info=True
-            )
-            doc._.timexes = []
-        return doc
+        return guarded(doc, "timexes", "temporal tagging", tag)
 
 
 @Language.factory(TIMEX_COMPONENT, assigns=["doc._.timexes"])
