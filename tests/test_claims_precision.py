@@ -111,3 +111,18 @@ def test_dates_of_a_fronted_phrase_or_a_programme_name_are_not_the_claims(claims
     said = [c for c in claims if c.predicate == "said"]
     assert {c.subject for c in said} >= {"ba", "mr balls"}
     assert all(c.when is None for c in said), [(c.subject, c.when) for c in said]
+
+
+def test_reflexive_establish_founds_nothing(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "---\npublished: 2005-01-15\n---\nViotti established himself as chief conductor of the orchestra in 1998.\n"
+    )
+    assert not [c for c in claims if c.predicate == "established"]
+
+
+def test_units_of_data_time_and_power_are_not_counted_things(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "---\npublished: 2005-01-15\n---\nThe iPod mini holds 6GB of music. The match kicks off at 2115 GMT. "
+        "The dam will generate 12,600 MW of power.\n"
+    )
+    assert not [c for c in claims if c.predicate == "count"]

@@ -73,6 +73,7 @@ def claim(
     id: str | None = None,
     start: int = 0,
     named: bool = True,
+    sentence: str | None = None,
     **qualifiers: str,
 ) -> Claim:
     """A claim as the extractor writes it; outlet and date default to the seed manifest.
@@ -90,13 +91,32 @@ def claim(
         when=tv(when) if isinstance(when, str) else when,
         figure=figure,
         entities=ents,
-        evidence=Evidence(sentence=f"{subject} {predicate} {object}", start=start, end=start + 10),
+        evidence=Evidence(
+            sentence=sentence or _sentence(article, predicate, subject, object, when, figure),
+            start=start,
+            end=start + 10,
+        ),
         attribution=Attribution(speaker=speaker, quoted=False) if speaker else None,
         confidence=0.9,
         published=known[1] if published == "default" else published,
         outlet=known[0] if outlet == "default" else outlet,
         qualifiers=qualifiers,
     )
+
+
+def _sentence(
+    article: str,
+    predicate: str,
+    subject: str | None,
+    object: str | None,
+    when: str | TimeValue | None,
+    figure: Figure | None,
+) -> str:
+    """A distinct sentence per article and value, as different articles write differently (the
+    comparator treats one sentence shared by two articles as copy, not two sources)."""
+    when_text = when.value if isinstance(when, TimeValue) else when
+    parts = [f"[{article}]", subject, predicate, object, when_text, figure.text if figure else None]
+    return " ".join(p for p in parts if p)
 
 
 def _ent(id: str, type: str, name: str, *aliases: str) -> dict[str, object]:

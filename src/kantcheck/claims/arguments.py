@@ -18,6 +18,9 @@ ROLE_PREPS = {
     "partner": ("with",),
     "place": ("in", "at"),
 }
+REFLEXIVES = frozenset(
+    "myself yourself himself herself itself oneself ourselves yourselves themselves".split()
+)
 ROLE_DOBJ = frozenset(["destination", "source", "partner", "guest", "patient"])
 
 
@@ -59,7 +62,8 @@ def verb_role(verb: Token, role: str) -> list[Token]:
         subj = clause_subject(verb)
         return [subj] if subj is not None else []
     if role in ROLE_DOBJ:
-        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        # "established himself as conductor" founds nothing: a reflexive object is no argument
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
         if role == "patient":
             objs += [_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
         if objs:

@@ -59,6 +59,58 @@ def articles_of(items: Iterable[Item]) -> set[str]:
     return {it.article for it in items}
 
 
+def _sentence(it: Item) -> str:
+    return " ".join(it.claim.evidence.sentence.lower().split())
+
+
+def copy_clusters(items: Sequence[Item], rules: Rules) -> dict[int, str]:
+    """id(item) -> its text cluster. Articles with the same content (`Item.text`) or sharing an
+    evidence sentence in this slot are one text: wire copy and republished stories neither
+    corroborate nor contradict each other."""
+    if not rules.policy.copies_are_one_source:
+        return {id(it): it.article for it in items}
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_sentence: dict[str, str] = {}
+    for it in sorted(items, key=lambda it: (it.text, it.claim.id)):
+        root = find(it.text)
+        other = by_sentence.setdefault(_sentence(it), root)
+        if find(other) != root:
+            a, b = sorted((find(other), root))
+            parent[b] = a
+    return {id(it): find(it.text) for it in items}
+
+
+def repeatable(it: Item) -> bool:
+    """Was the claim triggered by a verb of a repeatable occasion (rule.repeatable_verbs)? A
+    product is launched once per market and version: such dates can agree, not disagree."""
+    return it.claim.qualifiers.get("verb") in it.rule.repeatable_verbs
+
+
+def ambiguous(items: Sequence[Item], rules: Rules) -> set[int]:
+    """Items whose sentence gives this slot several incompatible values ("6GB compared to a
+    previous 4GB", "up 8 pence at 605 pence"): the sentence is about several things."""
+    if not rules.policy.ambiguous_sentences:
+        return set()
+    by_sentence: dict[str, list[Item]] = {}
+    for it in items:
+        by_sentence.setdefault(_sentence(it), []).append(it)
+    out: set[int] = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        if any(len(gs) > 1 for gs in _by_dimension(components(group, _val)).values()):
+            out.update(id(it) for it in group)
+    return out
+
+
 def only_soft(items: Sequence[Item]) -> bool:
     """A side no article asserts itself: every claim is attributed, hedged or planned."""
     return all(it.soft is not None for it in items)
@@ -247,11 +299,19 @@ def _classify_slot(
             )
         sub = [it for it in sub if status[id(it)] != "mismatch"]
 
+    if rule.single_valued and not rule.office and not rule.host_office:
+        unclear = ambiguous(sub, rules)
+        sub = [it for it in sub if id(it) not in unclear]
+        if not sub:
+            return drafts
+    cl = copy_clusters(sub, rules)
+
     reference = None
     if rule.time == "none":
         facts = ctx.facts.get(key, [])
         if facts:
-            found, reference = _check_facts(slot, rule, subject or "", components(sub, _val), facts)
+            settled = components([it for it in sub if not repeatable(it)], _val)
+            found, reference = _check_facts(slot, rule, subject or "", settled, facts)
             drafts.extend(found)
 
     by_occ: dict[int, list[Item]] = {}
@@ -260,24 +320,26 @@ def _classify_slot(
         if n is not None:
             by_occ.setdefault(n, []).append(it)
     for n in sorted(by_occ):
-        groups = components(by_occ[n], _val)
-        for dim_groups in _by_dimension(groups).values():
-            if rule.single_valued and len(dim_groups) > 1:
+        # Repeatable occasions ("launched" in one market, then another) may agree, never disagree.
+        firm = [it for it in by_occ[n] if not repeatable(it)]
+        if rule.single_valued:
+            for dim_groups in _by_dimension(components(firm, _val)).values():
+                if len(dim_groups) < 2:
+                    continue
                 if rule.office and all(
                     status[id(it)] == "consistent" for g in dim_groups for it in g
                 ):
-                    pass  # a handover inside the window: the timeline explains it
-                else:
-                    d = _contradiction(slot, rule, subject, dim_groups, rules, reference)
-                    if d is not None:
-                        drafts.append(d)
-            for g in dim_groups:
-                if len({it.source for it in g}) >= 2 and len(articles_of(g)) >= 2:
-                    soft = any(only_soft([x for x in g if x.article == a]) for a in articles_of(g))
-                    drafts.append(Draft("corroboration", slot, subject, rule, [g], soft))
+                    continue  # a handover inside the window: the timeline explains it
+                d = _contradiction(slot, rule, subject, dim_groups, rules, reference, cl)
+                if d is not None:
+                    drafts.append(d)
+        for g in components(by_occ[n], _val):
+            if len({it.source for it in g}) >= 2 and len({cl[id(it)] for it in g}) >= 2:
+                soft = any(only_soft([x for x in g if x.article == a]) for a in articles_of(g))
+                drafts.append(Draft("corroboration", slot, subject, rule, [g], soft))
 
     if rule.time == "state":
-        d = _change(slot, rule, subject, sub, occ_of, status, ctx)
+        d = _change(slot, rule, subject, sub, occ_of, status, ctx, cl)
         if d is not None:
             drafts.append(d)
     return drafts
@@ -290,8 +352,9 @@ def _contradiction(
     groups: list[list[Item]],
     rules: Rules,
     reference: Reference | None,
+    cl: dict[int, str],
 ) -> Draft | None:
-    arts = articles_of(it for g in groups for it in g)
+    arts = {cl[id(it)] for g in groups for it in g}  # copies of one text count once
     hard = [g for g in groups if not only_soft(g)]
     if len(arts) < 2:
         if not rules.policy.within_article:
@@ -299,7 +362,7 @@ def _contradiction(
         return Draft(
             "contradiction", slot, subject, rule, groups, True, reference, note="within one article"
         )
-    soft = not (len(hard) >= 2 and len(articles_of(it for g in hard for it in g)) >= 2)
+    soft = not (len(hard) >= 2 and len({cl[id(it)] for g in hard for it in g}) >= 2)
     return Draft("contradiction", slot, subject, rule, groups, soft, reference)
 
 
@@ -311,6 +374,7 @@ def _change(
     occ_of: dict[int, int],
     status: dict[int, str],
     ctx: SlotContext,
+    cl: dict[int, str],
 ) -> Draft | None:
     """Different values at different times, each consistent with the reference where one exists."""
     dated = [it for it in sub if it.check is not None]
@@ -344,7 +408,7 @@ def _change(
         if len(groups) < 2:
             return None
     items = [it for g in groups for it in g]
-    if len(articles_of(items)) < 2 and not ctx.rules.policy.within_article:
+    if len({cl[id(it)] for it in items}) < 2 and not ctx.rules.policy.within_article:
         return None
     groups.sort(key=lambda g: (min(it.check.start for it in g if it.check), _val(g[0]).sort_key()))
     return Draft(

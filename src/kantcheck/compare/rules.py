@@ -61,6 +61,21 @@ class Policy(RulesRecord):
     named_labels: list[str] = Field(
         default_factory=lambda: ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"]
     )
+    vague_nouns: list[str] = Field(
+        default_factory=list,
+        description="counted nouns that never say what is counted ('people', 'users'), "
+        "for predicates with specific_subject",
+    )
+    copies_are_one_source: bool = Field(
+        True,
+        description="articles with the same text (sha256) or the same evidence sentence in a "
+        "slot are one source: they neither corroborate nor contradict each other",
+    )
+    ambiguous_sentences: bool = Field(
+        True,
+        description="a sentence that gives one slot several incompatible values ('6GB, up from "
+        "4GB') speaks of several things: it takes no part in that slot",
+    )
 
 
 class Unit(RulesRecord):
@@ -88,6 +103,17 @@ class PredicateRule(RulesRecord):
     window_days: int | None = Field(None, ge=0)
     office: bool = Field(False, description="value is the holder of the office in `object`")
     host_office: bool = Field(False, description="value is a host: check offices held then")
+    repeatable_verbs: list[str] = Field(
+        default_factory=list,
+        description="trigger verbs (qualifiers.verb) of occasions that recur: their claims may "
+        "corroborate but neither contradict nor mismatch the reference (a product's launches)",
+    )
+    specific_subject: bool = Field(
+        False,
+        description="the subject is a counted noun: compared only when it says what is "
+        "counted (a gazetteer id, or a modified noun such as 'russian firm' whose head is not "
+        "in policy.vague_nouns); a bare noun or unit ('people', 'gb', 'pence') is not",
+    )
     phrase: str = "{subject} {predicate} {object} {value}"
 
     @model_validator(mode="after")

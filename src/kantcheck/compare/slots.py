@@ -49,6 +49,9 @@ class Item:
     soft: str | None = None
     """Why the article does not assert it itself: attributed, hedged, planned; None if asserted."""
     speaker: str | None = None
+    text: str = ""
+    """The article's text identity: the first article id with the same sha256 (duplicates are
+    one text), else the article id."""
 
     @property
     def article(self) -> str:
@@ -95,6 +98,29 @@ def _names_something(claim: Claim, parts: list[str], gazetteer: Gazetteer, rules
     return any(part and part in named for part in parts)
 
 
+def specific_subject(ref: str, gazetteer: Gazetteer, rules: Rules) -> bool:
+    """Does a counted noun say what is counted? A gazetteer id does; so does a modified noun
+    ("russian firm"); a bare noun or unit ("people", "gb", "penny") or a modified vague noun
+    ("more people") does not."""
+    if ref in gazetteer.by_id:
+        return True
+    words = [w for w in ref.replace("-", " ").split() if any(ch.isalpha() for ch in w)]
+    if len(words) < 2:
+        return False
+    vague = {v.lower() for v in rules.policy.vague_nouns}
+    return words[-1] not in vague
+
+
+def text_ids(articles: Sequence[ArticleInfo] | None) -> dict[str, str]:
+    """Article id -> the first (sorted) article id with the same content hash."""
+    first: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for a in sorted(articles or (), key=lambda a: a.id):
+        if a.sha256:
+            out[a.id] = first.setdefault(a.sha256, a.id)
+    return out
+
+
 def _soft(claim: Claim, rules: Rules) -> tuple[str | None, str | None]:
     if claim.attribution is not None:
         spk = claim.attribution.speaker or claim.attribution.text
@@ -126,6 +152,7 @@ def prepare(
 ) -> list[Item]:
     """Claims -> comparable items; claims that cannot take part (negated, keyless) are dropped."""
     info = {a.id: a for a in articles or ()}
+    texts = text_ids(articles) if rules.policy.copies_are_one_source else {}
     items: list[Item] = []
     for claim in claims:
         slot, rule = rules.rule_for(claim.predicate)
@@ -138,6 +165,12 @@ def prepare(
             continue
         parts = [f or "" for f in fields]
         if rules.policy.require_named_key and not _names_something(claim, parts, gazetteer, rules):
+            continue
+        if (
+            rule.specific_subject
+            and "subject" in rule.key
+            and not specific_subject(parts[rule.key.index("subject")], gazetteer, rules)
+        ):
             continue
         key = tuple(sorted(parts) if rule.symmetric else parts)
         art = info.get(claim.article_id)
@@ -152,6 +185,7 @@ def prepare(
             check = DateSpan(dt.date.min, pub.end, f"before {pub.value}") if pub else None
             anchor = None
         soft, speaker = _soft(claim, rules)
+        text = texts.get(claim.article_id, claim.article_id)
         items.append(
             Item(
                 claim=claim,
@@ -161,11 +195,12 @@ def prepare(
                 value=_value(claim, rule, rules, gazetteer),
                 anchor=anchor,
                 check=check,
-                source=(outlet.strip().lower() if outlet else f"article:{claim.article_id}"),
+                source=(outlet.strip().lower() if outlet else f"article:{text}"),
                 outlet=outlet,
                 published=published,
                 soft=soft,
                 speaker=speaker,
+                text=text,
             )
         )
     return items
