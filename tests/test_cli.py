@@ -265,3 +265,32 @@ def test_article_date_from_dateline_and_front_matter_id(tmp_path: Path) -> None:
     for c in claims:
         if c["article_id"] == "my-stable-id" and c["when"]:
             assert c["when"]["value"].startswith("XXXX"), c["when"]  # no date: never guessed
+
+
+@pytest.mark.model
+def test_default_format_is_table_on_a_terminal() -> None:
+    """Standard output a terminal: the rich table; the same command piped gives JSON."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [*KANTCHECK, "scan", str(ARTICLES), "--no-store", "--quiet"],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "160"},
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(300)
+    os.close(leader)
+    out = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 1  # the seeds' founding contradiction
+    assert "Articles" in out and "contradiction" in out and not out.lstrip().startswith("{")

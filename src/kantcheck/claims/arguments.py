@@ -19,7 +19,17 @@ ROLE_PREPS = {
     "place": ("in", "at"),
 }
 REFLEXIVES = frozenset(
-    "myself yourself himself herself itself oneself ourselves yourselves themselves".split()
+    [
+        "myself",
+        "yourself",
+        "himself",
+        "herself",
+        "itself",
+        "oneself",
+        "ourselves",
+        "yourselves",
+        "themselves",
+    ]
 )
 ROLE_DOBJ = frozenset(["destination", "source", "partner", "guest", "patient"])
 
