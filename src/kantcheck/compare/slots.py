@@ -123,8 +123,10 @@ def text_ids(articles: Sequence[ArticleInfo] | None) -> dict[str, str]:
 
 def _soft(claim: Claim, rules: Rules) -> tuple[str | None, str | None]:
     if claim.attribution is not None:
-        spk = claim.attribution.speaker or claim.attribution.text
-        return "attributed", spk
+        att = claim.attribution
+        # a gazetteer id reads as its canonical name; anything else as the article wrote it
+        known = att.speaker is not None and att.text is not None and att.speaker != att.text.lower()
+        return "attributed", att.speaker if known else (att.text or att.speaker)
     if claim.qualifiers.get("hedged") == "true":
         return "hedged", None
     if rules.policy.soft_future and claim.qualifiers.get("tense") == "future":
