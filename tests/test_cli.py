@@ -294,3 +294,22 @@ def test_default_format_is_table_on_a_terminal() -> None:
     out = b"".join(chunks).decode("utf-8", "replace")
     assert proc.returncode == 1  # the seeds' founding contradiction
     assert "Articles" in out and "contradiction" in out and not out.lstrip().startswith("{")
+
+
+def test_gazetteer_reference_errors_name_their_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "g.yaml"
+    bad.write_text(
+        "entities:\n"
+        "  - {id: kant, type: place, name: Kant, source: t}\n"
+        "  - {id: kant, type: place, name: Kant again, source: t}\n"
+        "offices:\n"
+        "  - id: p\n"
+        "    name: P\n"
+        "    holders:\n"
+        "      - {person: kant, start: 2001, source: t}\n"
+        "      - {person: nobody, start: 2002, source: t}\n"
+    )
+    code, _, err = run("gazetteer", "check", str(bad))
+    assert code == 2
+    assert f"{bad}:3: entities.1.id -> duplicate entity id 'kant'" in err
+    assert f"{bad}:9: offices.0.holders.1.person -> unknown entity 'nobody'" in err

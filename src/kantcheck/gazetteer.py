@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kantcheck.errors import ConfigError
-from kantcheck.yamlfile import validate_file
+from kantcheck.yamlfile import Loc, LocatedErrors, validate_file
 
 EntityType = Literal["person", "place", "country", "facility", "organization", "event", "other"]
 DEFAULT_GAZETTEER = Path(__file__).resolve().parents[2] / "data" / "gazetteer.yaml"
@@ -129,22 +129,30 @@ class Gazetteer(GazRecord):
 
     @model_validator(mode="after")
     def _references(self) -> Gazetteer:
-        ids = [e.id for e in self.entities]
-        dup = sorted({i for i in ids if ids.count(i) > 1})
-        if dup:
-            raise ValueError(f"duplicate entity ids: {', '.join(dup)}")
-        known = set(ids)
-        for office in self.offices:
-            for h in office.holders:
-                if h.person not in known:
-                    raise ValueError(f"office {office.id}: unknown holder {h.person!r}")
-        for fact in self.facts:
-            for ref in (fact.subject, fact.object):
-                if ref is not None and ref not in known:
-                    raise ValueError(f"fact {fact.id}: unknown entity {ref!r}")
-        for ent in self.entities:
-            if ent.located_in and ent.located_in not in known:
-                raise ValueError(f"entity {ent.id}: unknown located_in {ent.located_in!r}")
+        """Ids unique, and every id used names an entity; each problem keeps its place."""
+        problems: list[tuple[Loc, str]] = []
+        seen: set[str] = set()
+        for i, ent in enumerate(self.entities):
+            if ent.id in seen:
+                problems.append((("entities", i, "id"), f"duplicate entity id {ent.id!r}"))
+            seen.add(ent.id)
+        for i, ent in enumerate(self.entities):
+            if ent.located_in and ent.located_in not in seen:
+                problems.append(
+                    (("entities", i, "located_in"), f"unknown entity {ent.located_in!r}")
+                )
+        for i, office in enumerate(self.offices):
+            for j, h in enumerate(office.holders):
+                if h.person not in seen:
+                    loc: Loc = ("offices", i, "holders", j, "person")
+                    problems.append((loc, f"unknown entity {h.person!r}"))
+        for i, fact in enumerate(self.facts):
+            for field in ("subject", "object"):
+                ref = getattr(fact, field)
+                if ref is not None and ref not in seen:
+                    problems.append((("facts", i, field), f"unknown entity {ref!r}"))
+        if problems:
+            raise LocatedErrors(problems)
         return self
 
     # lookups -------------------------------------------------------------------------------

@@ -56,16 +56,29 @@ def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
     return None
 
 
+class LocatedErrors(Exception):
+    """Raised by a model's cross-reference checks with the place of each problem, so that the
+    message can name the line (pydantic would reduce a ValueError to the top of the file)."""
+
+    def __init__(self, problems: list[tuple[Loc, str]]) -> None:
+        super().__init__("; ".join(msg for _, msg in problems))
+        self.problems = problems
+
+
 def validate_file(model: type[M], path: Path) -> M:
     """Load and validate a YAML file; every error becomes `file:line: loc -> msg`."""
     data, lines = load_yaml(path)
     try:
         return model.model_validate(data if data is not None else {})
-    except ValidationError as exc:
-        msgs = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            line = line_of(lines, loc)
-            where = ".".join(str(p) for p in loc) or "(top)"
-            msgs.append(f"{path}:{line or 1}: {where} -> {err['msg']}")
+    except LocatedErrors as exc:
+        msgs = [_located(path, lines, loc, msg) for loc, msg in exc.problems]
         raise ConfigError("\n".join(msgs)) from exc
+    except ValidationError as exc:
+        msgs = [_located(path, lines, tuple(e["loc"]), e["msg"]) for e in exc.errors()]
+        raise ConfigError("\n".join(msgs)) from exc
+
+
+def _located(path: Path, lines: dict[Loc, int], loc: Loc, msg: str) -> str:
+    """`file:line: a.b.0.c -> message`, the line of the deepest known part of `loc`."""
+    where = ".".join(str(p) for p in loc) or "(top)"
+    return f"{path}:{line_of(lines, loc) or 1}: {where} -> {msg}"
