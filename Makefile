@@ -29,6 +29,7 @@ test-all: $(STAMP)
 	$(PY) -m pytest -q -m ''
 
 bench: $(STAMP)
+	$(PY) benchmarks/bench_compare.py
 	$(PY) benchmarks/bench_scan.py
 
 bench-timex: $(STAMP)

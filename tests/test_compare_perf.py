@@ -1,10 +1,11 @@
-"""Blocking keeps comparison near-linear: 20,000 claims in well under a few seconds."""
+"""Comparison on a large synthetic input: it finishes and is deterministic. Its speed
+(20,000 claims, linear growth) is measured in `make bench` (benchmarks/bench_compare.py),
+not asserted here: a timed unit test fails on a busy machine for no fault of the code."""
 
 from __future__ import annotations
 
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -96,14 +97,10 @@ def synthetic(n: int, seed: int = 7) -> list[Claim]:
     return out
 
 
-def test_twenty_thousand_claims_fast() -> None:
+def test_twenty_thousand_claims() -> None:
     claims = synthetic(20_000)
     gaz, rules = small_gazetteer(), load_rules()
-    t0 = time.perf_counter()
-    found = compare(claims, gaz, rules)
-    elapsed = time.perf_counter() - t0
-    assert found
-    assert elapsed < 3.0, f"{elapsed:.2f}s"
+    assert compare(claims, gaz, rules)
     # deterministic on a large input too (a smaller one, to keep the test quick)
     part = claims[:2000]
     assert [f.id for f in compare(part[::-1], gaz, rules)] == [

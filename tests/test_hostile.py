@@ -220,7 +220,6 @@ def test_exit_code_follows_findings_and_stderr_is_clean(
     assert hostile["code"] in (0, 1), hostile["err"][-3000:]
     assert hostile["code"] == (1 if report["summary"]["failing"] else 0)
     assert "Traceback" not in hostile["err"]
-    assert hostile["took"] < 60, f"hostile scan took {hostile['took']:.1f} s"
     assert hostile["peak_mb"] < 2000, f"peak RSS {hostile['peak_mb']:.0f} MB"
 
 
