@@ -56,14 +56,6 @@ class Extractor:
         self.nlp: Language
         self.nlp, self.model_label = build_pipeline(opts.model, self.gaz_path)
 
-    def docs(self, articles: Sequence[Article], batch_size: int = 16) -> Iterator[Doc]:
-        def make(article: Article) -> Doc:
-            doc = self.nlp.make_doc(article.body)
-            doc._.dct = article.published
-            return doc
-
-        yield from self.nlp.pipe((make(a) for a in articles), batch_size=batch_size)
-
     def extract(self, doc: Doc, article: Article) -> tuple[list[Claim], list[str]]:
         from kantcheck.claims import extract_claims
 

@@ -8,7 +8,6 @@ title-stripped name, surname, and finally fuzzy matching on a transliteration ke
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +90,6 @@ def normalize_mention(text: str) -> str:
     text = " ".join(text.split())
     text = _POSSESSIVE.sub("", text).strip(" .,;:\"'“”‘’()[]")
     return text
-
-
-@lru_cache(maxsize=8)
-def cached_gazetteer(path: str) -> Gazetteer:
-    return load_gazetteer(Path(path) if path else None)[0]
 
 
 _LOWER_WORDS = frozenset({"of", "in", "the", "and", "at", "for", "on", "de", "a"})
@@ -252,4 +246,4 @@ class EntityLinker:
     default_config={"gazetteer_path": ""},
 )
 def make_linker(nlp: Language, name: str, gazetteer_path: str) -> EntityLinker:
-    return EntityLinker(cached_gazetteer(gazetteer_path))
+    return EntityLinker(load_gazetteer(Path(gazetteer_path) if gazetteer_path else None)[0])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kantcheck.gazetteer import DEFAULT_GAZETTEER
-from kantcheck.nlp.linker import LINKER_COMPONENT, RULER_NAME, cached_gazetteer, ruler_patterns
+from kantcheck.gazetteer import DEFAULT_GAZETTEER, load_gazetteer
+from kantcheck.nlp.linker import LINKER_COMPONENT, RULER_NAME, ruler_patterns
 from kantcheck.nlp.model import load_model
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def add_kantcheck_components(nlp: Language, gazetteer_path: Path | None = None) 
     from kantcheck.nlp import figures, timex
 
     path = str(gazetteer_path or DEFAULT_GAZETTEER)
-    gaz = cached_gazetteer(path)
+    gaz, _ = load_gazetteer(Path(path))
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=RULER_NAME,
